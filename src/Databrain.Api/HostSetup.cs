@@ -1,0 +1,66 @@
+using Databrain.Api.Development;
+using Databrain.Api.Http;
+using Databrain.Application;
+using Databrain.Application.Common.Results;
+using Databrain.Infrastructure;
+using Databrain.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Databrain.Api;
+
+/// <summary>The composition root: services, then the HTTP pipeline.</summary>
+public static class HostSetup
+{
+    public static WebApplicationBuilder AddDatabrain(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Services
+            .AddApplication()
+            .AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services
+            .AddControllers()
+            .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidBodyResponse.Create);
+        return builder;
+    }
+
+    public static WebApplication UseDatabrain(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        // Unexpected exceptions: logged by the middleware, answered with a 500 that carries nothing internal.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = context => ErrorResponses.WriteAsync(context, Errors.InternalServerError),
+        });
+        app.UseStatusCodePages(context => context.HttpContext.Response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => ErrorResponses.WriteAsync(context.HttpContext, NotFound),
+            StatusCodes.Status405MethodNotAllowed => ErrorResponses.WriteAsync(context.HttpContext, MethodNotAllowed),
+            _ => Task.CompletedTask,
+        });
+        app.UseMiddleware<BearerTokenMiddleware>();
+        app.MapControllers();
+        return app;
+    }
+
+    /// <summary>Applies migrations (when <c>Database:MigrateOnStartup</c>) and, in Development, the demo data.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<DatabaseOptions>().MigrateOnStartup)
+        {
+            app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
+        }
+
+        if (app.Environment.IsDevelopment())
+        {
+            await DemoData.SeedIfEmptyAsync(app);
+        }
+    }
+
+    private static Error NotFound { get; } = new(Errors.NotFoundCode, "No such route. The API lives at /api/v2/workspace.");
+
+    private static Error MethodNotAllowed { get; } = new(Errors.MethodNotAllowedCode, "This route does not accept that HTTP method.");
+}

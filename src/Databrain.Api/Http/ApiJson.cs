@@ -1,0 +1,29 @@
+using System.Text.Json;
+
+namespace Databrain.Api.Http;
+
+/// <summary>The JSON settings of the API, for reading request bodies and seed files and for writing envelopes.</summary>
+public static class ApiJson
+{
+    public const string ContentType = "application/json; charset=utf-8";
+
+    /// <summary>
+    /// .NET's strict preset (case-sensitive names, unknown and duplicated properties rejected, no numbers
+    /// from strings, nullable annotations respected) plus camelCase names. See docs/adr/0004-strict-json-reading.md.
+    /// </summary>
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerOptions.Strict)
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+
+            // Responses are JSON for programs, sent with nosniff, never embedded in HTML: escaping quotes and
+            // angle brackets as \u0027 and \u003C would only make messages harder to read.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

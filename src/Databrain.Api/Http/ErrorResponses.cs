@@ -1,0 +1,60 @@
+using Databrain.Application.Common.Results;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace Databrain.Api.Http;
+
+/// <summary>The one mapping from results and errors to HTTP: status code, envelope, headers.</summary>
+public static class ErrorResponses
+{
+    public static int StatusCodeOf(string code) => code switch
+    {
+        Errors.InvalidDataAppApiKeyCode => StatusCodes.Status401Unauthorized,
+        Errors.NotFoundCode => StatusCodes.Status404NotFound,
+        Errors.MethodNotAllowedCode => StatusCodes.Status405MethodNotAllowed,
+        Errors.InternalServerErrorCode => StatusCodes.Status500InternalServerError,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    public static IActionResult ToEnvelope<T>(this Result<T> result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.IsSuccess
+            ? new JsonResult(new Envelope<T>(result.Value, null), ApiJson.Options) { StatusCode = StatusCodes.Status200OK, ContentType = ApiJson.ContentType }
+            : ToActionResult(result.Error);
+    }
+
+    public static IActionResult ToActionResult(Error error) => new ErrorEnvelopeResult(error);
+
+    public static Envelope<object> EnvelopeOf(Error error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new Envelope<object>(null, new EnvelopeError(
+            error.Code,
+            error.Message,
+            error.Details?.Select(d => new EnvelopeErrorDetail(d.Field, d.Message)).ToArray()));
+    }
+
+    /// <summary>For answers written outside MVC (exception handler, unmatched routes).</summary>
+    public static Task WriteAsync(HttpContext context, Error error)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(error);
+        context.Response.StatusCode = StatusCodeOf(error.Code);
+        AddChallenge(context.Response, error);
+        return context.Response.WriteAsJsonAsync(EnvelopeOf(error), ApiJson.Options, ApiJson.ContentType, context.RequestAborted);
+    }
+
+    private static void AddChallenge(HttpResponse response, Error error)
+    {
+        if (error.Code == Errors.InvalidDataAppApiKeyCode)
+        {
+            response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
+        }
+    }
+
+    private sealed class ErrorEnvelopeResult(Error error) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context) => WriteAsync(context.HttpContext, error);
+    }
+}

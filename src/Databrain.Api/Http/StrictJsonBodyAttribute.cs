@@ -1,0 +1,75 @@
+using Databrain.Application.Common.Results;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Net.Http.Headers;
+
+namespace Databrain.Api.Http;
+
+/// <summary>Binds a parameter from the request body with <see cref="StrictJsonReader"/> and the body limits of the contract.</summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class StrictJsonBodyAttribute : ModelBinderAttribute
+{
+    public StrictJsonBodyAttribute()
+        : base(typeof(StrictJsonBodyBinder))
+    {
+        BindingSource = BindingSource.Body;
+    }
+}
+
+/// <summary>
+/// Step 1 of the contract's order of checks: content type, size, JSON shape. A failure is stored for
+/// <see cref="InvalidBodyResponse"/> and the action does not run.
+/// </summary>
+public sealed class StrictJsonBodyBinder : IModelBinder
+{
+    public const int MaxBodyBytes = 64 * 1024;
+
+    public async Task BindModelAsync(ModelBindingContext bindingContext)
+    {
+        ArgumentNullException.ThrowIfNull(bindingContext);
+        var request = bindingContext.HttpContext.Request;
+        var body = await ReadBodyAsync(request);
+        var model = body.IsSuccess
+            ? StrictJsonReader.Read(body.Value, bindingContext.ModelType, "body")
+            : Result<object>.Failure(body.Error);
+        if (model.IsSuccess)
+        {
+            bindingContext.Result = ModelBindingResult.Success(model.Value);
+        }
+        else
+        {
+            InvalidBodyResponse.Store(bindingContext, model.Error);
+        }
+    }
+
+    private static async Task<Result<byte[]>> ReadBodyAsync(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !contentType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (contentType.Charset.HasValue && !contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+        {
+            return Errors.InvalidRequestBody("Content-Type", "must be application/json (charset utf-8, if given)");
+        }
+
+        var tooLarge = Errors.InvalidRequestBody("body", $"must be at most {MaxBodyBytes} bytes");
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return tooLarge;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return tooLarge;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.Length == 0 ? Errors.InvalidRequestBody("body", "is empty; a JSON object is required") : buffer.ToArray();
+    }
+}

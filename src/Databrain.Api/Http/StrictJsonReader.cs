@@ -1,0 +1,144 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Databrain.Application.Common.Results;
+
+namespace Databrain.Api.Http;
+
+/// <summary>
+/// Reads JSON into a request type strictly (docs/adr/0004-strict-json-reading.md): one object, exact
+/// property names, no unknown or repeated property, every value of its declared JSON type (or null, which
+/// means "absent"). Unlike a bare deserializer, which stops at the first problem with a message naming .NET
+/// types, it reports every problem, each with its JSON path (<c>aiCopilotLlms[2]</c>, <c>organizations[0].name</c>).
+/// </summary>
+public static class StrictJsonReader
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+        MaxDepth = 64,
+    };
+
+    /// <param name="utf8Json">The JSON text.</param>
+    /// <param name="rootName">What to call the whole document in errors: <c>body</c>, or a seed file's name.</param>
+    public static Result<T> Read<T>(ReadOnlyMemory<byte> utf8Json, string rootName)
+    {
+        var result = Read(utf8Json, typeof(T), rootName);
+        return result.IsSuccess ? Result<T>.Success((T)result.Value) : Result<T>.Failure(result.Error);
+    }
+
+    /// <summary>
+    /// The same, for a type known only at run time (model binding). Results are built explicitly here:
+    /// with T = object, an implicit conversion would turn an <see cref="Error"/> into a success.
+    /// </summary>
+    public static Result<object> Read(ReadOnlyMemory<byte> utf8Json, Type type, string rootName)
+    {
+        // RFC 8259 lets a parser ignore a UTF-8 byte-order mark; System.Text.Json's reader would reject it.
+        if (utf8Json.Span.StartsWith(Encoding.UTF8.Preamble))
+        {
+            utf8Json = utf8Json[Encoding.UTF8.Preamble.Length..];
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(utf8Json, DocumentOptions);
+            var typeInfo = ApiJson.Options.GetTypeInfo(type);
+            var problems = new List<ErrorDetail>();
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add(new ErrorDetail(rootName, "must be a JSON object"));
+            }
+            else
+            {
+                Check(document.RootElement, typeInfo, path: string.Empty, problems);
+            }
+
+            return problems.Count > 0
+                ? Result<object>.Failure(Errors.InvalidRequestBody(problems))
+                : Result<object>.Success(document.RootElement.Deserialize(typeInfo)!);
+        }
+        catch (JsonException ex)
+        {
+            return Result<object>.Failure(Errors.InvalidRequestBody(rootName, $"is not valid JSON: {ex.Message}"));
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json throws this for text it cannot decode (invalid UTF-8, lone UTF-16 surrogates).
+            return Result<object>.Failure(Errors.InvalidRequestBody(rootName, "is not valid UTF-8 JSON text"));
+        }
+    }
+
+    private static void Check(JsonElement element, JsonTypeInfo typeInfo, string path, List<ErrorDetail> problems)
+    {
+        if (element.ValueKind == JsonValueKind.Null && path.Length > 0)
+        {
+            return;
+        }
+
+        switch (typeInfo.Kind)
+        {
+            case JsonTypeInfoKind.Object when element.ValueKind == JsonValueKind.Object:
+                CheckProperties(element, typeInfo, path, problems);
+                return;
+            case JsonTypeInfoKind.Enumerable when element.ValueKind == JsonValueKind.Array:
+                var itemInfo = typeInfo.Options.GetTypeInfo(typeInfo.ElementType!);
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    Check(item, itemInfo, $"{path}[{index++}]", problems);
+                }
+
+                return;
+            case JsonTypeInfoKind.None when FitsScalar(element, typeInfo.Type):
+                return;
+            default:
+                problems.Add(new ErrorDetail(path, $"must be {Describe(typeInfo)}"));
+                return;
+        }
+    }
+
+    private static void CheckProperties(JsonElement element, JsonTypeInfo typeInfo, string path, List<ErrorDetail> problems)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            var propertyPath = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+            if (!seen.Add(property.Name))
+            {
+                problems.Add(new ErrorDetail(propertyPath, "appears more than once"));
+                continue;
+            }
+
+            var info = typeInfo.Properties.FirstOrDefault(p => string.Equals(p.Name, property.Name, StringComparison.Ordinal));
+            if (info is null)
+            {
+                problems.Add(new ErrorDetail(propertyPath, "is not a known property"));
+                continue;
+            }
+
+            Check(property.Value, typeInfo.Options.GetTypeInfo(info.PropertyType), propertyPath, problems);
+        }
+    }
+
+    private static bool FitsScalar(JsonElement element, Type type) =>
+        (Nullable.GetUnderlyingType(type) ?? type) switch
+        {
+            var t when t == typeof(string) => element.ValueKind == JsonValueKind.String,
+            var t when t == typeof(bool) => element.ValueKind is JsonValueKind.True or JsonValueKind.False,
+            _ => throw new NotSupportedException($"Request property type {type} has no strict reading rule yet."),
+        };
+
+    private static string Describe(JsonTypeInfo typeInfo) => typeInfo.Kind switch
+    {
+        JsonTypeInfoKind.Object => "a JSON object",
+        JsonTypeInfoKind.Enumerable => $"an array of {Plural(typeInfo.Options.GetTypeInfo(typeInfo.ElementType!))}",
+        _ => (Nullable.GetUnderlyingType(typeInfo.Type) ?? typeInfo.Type) == typeof(bool) ? "a boolean (true or false)" : "a string",
+    };
+
+    private static string Plural(JsonTypeInfo itemInfo) => itemInfo.Kind switch
+    {
+        JsonTypeInfoKind.Object => "objects",
+        _ => (Nullable.GetUnderlyingType(itemInfo.Type) ?? itemInfo.Type) == typeof(bool) ? "booleans" : "strings",
+    };
+}

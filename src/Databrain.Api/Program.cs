@@ -1,0 +1,28 @@
+using Databrain.Api;
+using Databrain.Api.Admin;
+
+var builder = WebApplication.CreateBuilder(args);
+var isAdminCommand = AdminCommandLine.IsAdminCommand(args);
+if (isAdminCommand)
+{
+    // stdout belongs to the command's own output (token create prints the token alone): logs go to stderr.
+    builder.Logging.ClearProviders();
+    builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+}
+
+builder.AddDatabrain();
+var app = builder.Build();
+
+if (isAdminCommand)
+{
+    return await AdminCommandLine.RunAsync(app.Services, args, Console.Out, Console.Error, CancellationToken.None);
+}
+
+app.UseDatabrain();
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public so that integration tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

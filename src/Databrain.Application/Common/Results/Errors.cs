@@ -1,0 +1,83 @@
+using System.Globalization;
+
+namespace Databrain.Application.Common.Results;
+
+/// <summary>
+/// The catalogue of error codes (contract, section 5) and the one place each error's message is written.
+/// HTTP status codes are the host's business and live there.
+/// </summary>
+public static class Errors
+{
+    public const string InvalidRequestBodyCode = "INVALID_REQUEST_BODY";
+    public const string WorkspaceNameAlreadyExistsCode = "WORKSPACE_NAME_ALREADY_EXISTS";
+    public const string InvalidDatasourceNameCode = "INVALID_DATASOURCE_NAME";
+    public const string InvalidDatamartNameCode = "INVALID_DATAMART_NAME";
+    public const string InvalidLlmNameCode = "INVALID_LLM_NAME";
+    public const string InvalidAiCopilotLlmsCode = "INVALID_AI_COPILOT_LLMS";
+    public const string InvalidThemeNameCode = "INVALID_THEME_NAME";
+    public const string WorkspaceDoesNotExistCode = "WORKSPACE_DOES_NOT_EXIST";
+    public const string InvalidDataAppApiKeyCode = "INVALID_DATA_APP_API_KEY";
+    public const string InternalServerErrorCode = "INTERNAL_SERVER_ERROR";
+    public const string NotFoundCode = "NOT_FOUND";
+    public const string MethodNotAllowedCode = "METHOD_NOT_ALLOWED";
+
+    /// <summary>Admin command line only: the organization named on the command line does not exist.</summary>
+    public const string UnknownOrganizationCode = "UNKNOWN_ORGANIZATION";
+
+    /// <summary>Admin command line only: a seed file token is already issued to another organization.</summary>
+    public const string ServiceTokenConflictCode = "SERVICE_TOKEN_CONFLICT";
+
+    /// <summary>Every problem found, in one error; the message names the first and counts the rest.</summary>
+    public static Error InvalidRequestBody(IReadOnlyList<ErrorDetail> details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        if (details.Count == 0)
+        {
+            throw new ArgumentException("An invalid request has at least one problem.", nameof(details));
+        }
+
+        var first = details[0];
+        var message = $"{first.Field} {first.Message}";
+        if (details.Count > 1)
+        {
+            message += string.Create(CultureInfo.InvariantCulture, $" (and {details.Count - 1} more, listed in details)");
+        }
+
+        return new Error(InvalidRequestBodyCode, message, details);
+    }
+
+    public static Error InvalidRequestBody(string field, string problem) => InvalidRequestBody([new ErrorDetail(field, problem)]);
+
+    public static Error InvalidDataAppApiKey { get; } =
+        new(InvalidDataAppApiKeyCode, "The request needs a valid service token: Authorization: Bearer <token>.");
+
+    public static Error WorkspaceNameAlreadyExists(string name) =>
+        new(WorkspaceNameAlreadyExistsCode, $"A workspace named '{name}' already exists in this organization.");
+
+    public static Error InvalidDatasourceName(string name) =>
+        new(InvalidDatasourceNameCode, $"datasourceName '{name}' names no datasource of this organization.");
+
+    public static Error InvalidDatamartName(string name) =>
+        new(InvalidDatamartNameCode, $"datamartName '{name}' names no datamart of this organization.");
+
+    public static Error InvalidLlmName(string name) =>
+        new(InvalidLlmNameCode, $"llmName '{name}' names no LLM of this organization.");
+
+    public static Error InvalidAiCopilotLlms(IEnumerable<string> unknownNames) =>
+        new(InvalidAiCopilotLlmsCode, $"aiCopilotLlms names LLMs this organization does not have: {string.Join(", ", unknownNames.Select(n => $"'{n}'"))}.");
+
+    public static Error InvalidThemeName(string name) =>
+        new(InvalidThemeNameCode, $"themeName '{name}' names no theme of this organization.");
+
+    public static Error WorkspaceDoesNotExist(string name) =>
+        new(WorkspaceDoesNotExistCode, $"This organization has no workspace named '{name}'.");
+
+    public static Error InternalServerError { get; } =
+        new(InternalServerErrorCode, "An unexpected error occurred. It has been logged; please try again later.");
+
+    public static Error UnknownOrganization(string name) =>
+        new(UnknownOrganizationCode, $"There is no organization named '{name}'.");
+
+    public static Error ServiceTokenConflict(string organizationName) =>
+        new(ServiceTokenConflictCode, $"A service token listed for organization '{organizationName}' is already issued to another organization.");
+}

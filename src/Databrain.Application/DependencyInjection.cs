@@ -1,0 +1,37 @@
+using Databrain.Application.Common.Behaviors;
+using Databrain.Application.Common.Security;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Databrain.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// The mediator, every handler and validator of this assembly (by convention: a new command needs no
+    /// line here), and the pipeline behaviors in order, outermost first: authorization, then validation.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        // MediatR 5 has no AddMediatR: it resolves handlers and behaviors through this delegate.
+        // Scoped, so that handlers see the request's scope (its CallerContext, its connections).
+        services.AddScoped<ServiceFactory>(provider => provider.GetService);
+        services.AddScoped<IMediator, Mediator>();
+        services.AddScoped<CallerContext>();
+
+        services.Scan(scan => scan
+            .FromAssemblyOf<CallerContext>()
+            .AddClasses(classes => classes.AssignableTo(typeof(IRequestHandler<,>)), publicOnly: false)
+                .AsImplementedInterfaces()
+                .WithScopedLifetime()
+            .AddClasses(classes => classes.AssignableTo(typeof(IValidator<>)), publicOnly: false)
+                .AsImplementedInterfaces()
+                .WithSingletonLifetime());
+
+        // Order matters: the first registered behavior is the outermost (contract: authentication before field rules).
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        return services;
+    }
+}

@@ -1,0 +1,37 @@
+using Databrain.Application.Common.Results;
+using Databrain.Application.Common.Security;
+using MediatR;
+
+namespace Databrain.Application.Workspaces.CreateWorkspace;
+
+/// <summary>
+/// POST /api/v2/workspace. Properties mirror the JSON body one to one (camelCase on the wire) and are all
+/// nullable: presence and shape are the validator's business, so that every problem is reported with its field.
+/// </summary>
+public sealed record CreateWorkspaceCommand : IRequest<Result<CreatedWorkspace>>, IOrganizationScoped
+{
+    public string? Name { get; init; }
+
+    public string? ConnectionType { get; init; }
+
+    public string? DatasourceName { get; init; }
+
+    public string? DatamartName { get; init; }
+
+    public string? LlmName { get; init; }
+
+    public IReadOnlyList<string?>? AiCopilotLlms { get; init; }
+
+    public bool? IsEnableMetricSuggestions { get; init; }
+
+    public bool? IsEnableMetricSummary { get; init; }
+
+    public string? SummaryType { get; init; }
+
+    public string? CustomSummaryPrompt { get; init; }
+
+    public string? ThemeName { get; init; }
+}
+
+/// <summary>The answer to a successful create: the name as stored.</summary>
+public sealed record CreatedWorkspace(string Name);

@@ -1,0 +1,75 @@
+using Databrain.Domain.Common;
+
+namespace Databrain.Domain.Workspaces;
+
+/// <summary>
+/// A workspace of an organization, with references already resolved to the organization's catalog ids.
+/// Built only through <see cref="Create"/>, which enforces the rules that hold whatever the storage is.
+/// </summary>
+public sealed class Workspace
+{
+    public const int MaxCopilotLlms = 20;
+
+    private Workspace(
+        long organizationId,
+        string name,
+        ConnectionType connectionType,
+        long? datasourceId,
+        long? datamartId,
+        WorkspaceAiSettings ai,
+        long? themeId)
+    {
+        OrganizationId = organizationId;
+        Name = name;
+        ConnectionType = connectionType;
+        DatasourceId = datasourceId;
+        DatamartId = datamartId;
+        Ai = ai;
+        ThemeId = themeId;
+    }
+
+    public long OrganizationId { get; }
+
+    public string Name { get; }
+
+    public ConnectionType ConnectionType { get; }
+
+    /// <summary>Set exactly when <see cref="ConnectionType"/> is <see cref="ConnectionType.Datasource"/>.</summary>
+    public long? DatasourceId { get; }
+
+    /// <summary>Set exactly when <see cref="ConnectionType"/> is <see cref="ConnectionType.Datamart"/>.</summary>
+    public long? DatamartId { get; }
+
+    public WorkspaceAiSettings Ai { get; }
+
+    public long? ThemeId { get; }
+
+    public static Workspace Create(
+        long organizationId,
+        string name,
+        ConnectionType connectionType,
+        long? datasourceId,
+        long? datamartId,
+        WorkspaceAiSettings ai,
+        long? themeId)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(ai);
+        if (NameRule.FindProblem(name) is { } problem)
+        {
+            throw new DomainRuleException($"A workspace name {problem}.");
+        }
+
+        if ((connectionType == ConnectionType.Datasource) != datasourceId.HasValue)
+        {
+            throw new DomainRuleException("A workspace has a datasource exactly when its connection type is DATASOURCE.");
+        }
+
+        if ((connectionType == ConnectionType.Datamart) != datamartId.HasValue)
+        {
+            throw new DomainRuleException("A workspace has a datamart exactly when its connection type is DATAMART.");
+        }
+
+        return new Workspace(organizationId, name, connectionType, datasourceId, datamartId, ai, themeId);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Databrain.Infrastructure.Persistence.Sqlite;
+
+/// <summary>
+/// The embedded provider. SQLite admits one writer at a time, and connections that race for its write lock
+/// sleep in the busy handler, which ruins tail latency; so write transactions pass one at a time through an
+/// in-process gate, and the busy timeout (the command timeout) remains only as the safety net against other
+/// processes. Readers never wait for writers thanks to WAL (set by the migrator).
+/// </summary>
+internal sealed class SqliteDatabase : IDatabase, IDisposable
+{
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    public SqliteDatabase(string connectionString, int commandTimeoutSeconds)
+    {
+        _connectionString = new SqliteConnectionStringBuilder(connectionString)
+        {
+            ForeignKeys = true,
+            Pooling = true,
+            DefaultTimeout = commandTimeoutSeconds,
+        }.ToString();
+        CommandTimeoutSeconds = commandTimeoutSeconds;
+    }
+
+    public ISqlDialect Dialect { get; } = new SqliteDialect();
+
+    public int CommandTimeoutSeconds { get; }
+
+    public string ConnectionString => _connectionString;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        if (!await _writeGate.WaitAsync(TimeSpan.FromSeconds(CommandTimeoutSeconds), cancellationToken))
+        {
+            throw new TimeoutException($"No SQLite write slot within {CommandTimeoutSeconds} s.");
+        }
+
+        var gate = new GateRelease(_writeGate);
+        try
+        {
+            var connection = (SqliteConnection)await OpenAsync(cancellationToken);
+            // BEGIN IMMEDIATE: take the write lock now rather than upgrade a read lock later (which can fail at once with SQLITE_BUSY).
+            var transaction = connection.BeginTransaction(deferred: false);
+            return new WriteTransaction(connection, transaction, gate);
+        }
+        catch
+        {
+            gate.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => _writeGate.Dispose();
+
+    private sealed class GateRelease(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using Dapper;
+using Databrain.Application.Workspaces.ListWorkspaces;
+using Databrain.Application.Workspaces.Ports;
+using Databrain.Infrastructure.Persistence;
+
+namespace Databrain.Infrastructure.Workspaces;
+
+internal sealed class WorkspaceQueries(IDatabase database) : IWorkspaceQueries
+{
+    // Ids grow with insertion, so ordering by Id is "oldest first" without a sort on a timestamp.
+    private const string List = """
+        SELECT Name, ConnectionType FROM Workspaces WHERE OrganizationId = @OrganizationId ORDER BY Id
+        """;
+
+    public async Task<IReadOnlyList<WorkspaceListItem>> ListAsync(long organizationId, WorkspacePage? page, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<WorkspaceListItem>(new CommandDefinition(
+            page is null ? List : $"{List} {database.Dialect.PagingClause}",
+            new { OrganizationId = organizationId, page?.Skip, page?.Take },
+            commandTimeout: database.CommandTimeoutSeconds,
+            cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+}

@@ -1,0 +1,51 @@
+using Dapper;
+using Databrain.Application.Workspaces.Ports;
+using Databrain.Infrastructure.Persistence;
+
+namespace Databrain.Infrastructure.Workspaces;
+
+/// <summary>The name check and every reference of a create, in one statement: one database round trip.</summary>
+internal sealed class WorkspaceReferenceLookup(IDatabase database) : IWorkspaceReferenceLookup
+{
+    // A parameter that is NULL matches nothing (Name = NULL is never true), so absent references cost nothing.
+    private const string Resolve = """
+        SELECT 'W' AS Kind, Name, Id FROM Workspaces  WHERE OrganizationId = @OrganizationId AND Name = @WorkspaceName
+        UNION ALL
+        SELECT 'D', Name, Id FROM Datasources WHERE OrganizationId = @OrganizationId AND Name = @DatasourceName
+        UNION ALL
+        SELECT 'M', Name, Id FROM Datamarts   WHERE OrganizationId = @OrganizationId AND Name = @DatamartName
+        UNION ALL
+        SELECT 'L', Name, Id FROM Llms        WHERE OrganizationId = @OrganizationId AND Name IN @LlmNames
+        UNION ALL
+        SELECT 'T', Name, Id FROM Themes      WHERE OrganizationId = @OrganizationId AND Name = @ThemeName
+        """;
+
+    public async Task<ResolvedReferences> ResolveAsync(long organizationId, WorkspaceReferences references, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(references);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            Resolve,
+            new
+            {
+                OrganizationId = organizationId,
+                references.WorkspaceName,
+                references.DatasourceName,
+                references.DatamartName,
+                references.LlmNames,
+                references.ThemeName,
+            },
+            commandTimeout: database.CommandTimeoutSeconds,
+            cancellationToken: cancellationToken));
+
+        var byKind = rows.ToLookup(r => r.Kind);
+        return new ResolvedReferences(
+            WorkspaceNameExists: byKind["W"].Any(),
+            DatasourceId: byKind["D"].FirstOrDefault()?.Id,
+            DatamartId: byKind["M"].FirstOrDefault()?.Id,
+            LlmIds: byKind["L"].ToDictionary(r => r.Name, r => r.Id, StringComparer.Ordinal),
+            ThemeId: byKind["T"].FirstOrDefault()?.Id);
+    }
+
+    private sealed record Row(string Kind, string Name, long Id);
+}

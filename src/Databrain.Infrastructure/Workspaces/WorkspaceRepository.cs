@@ -1,0 +1,63 @@
+using System.Data.Common;
+using Dapper;
+using Databrain.Application.Workspaces.Ports;
+using Databrain.Domain.Workspaces;
+using Databrain.Infrastructure.Persistence;
+
+namespace Databrain.Infrastructure.Workspaces;
+
+internal sealed class WorkspaceRepository(IDatabase database) : IWorkspaceRepository
+{
+    // One command, one transaction: the workspace, then its Copilot LLM links found through the new row,
+    // so no generated id has to travel back to the client between the two statements.
+    private const string Insert = """
+        INSERT INTO Workspaces
+            (OrganizationId, Name, ConnectionType, DatasourceId, DatamartId, LlmId,
+             IsEnableMetricSuggestions, IsEnableMetricSummary, SummaryType, CustomSummaryPrompt, ThemeId)
+        VALUES
+            (@OrganizationId, @Name, @ConnectionType, @DatasourceId, @DatamartId, @LlmId,
+             @IsEnableMetricSuggestions, @IsEnableMetricSummary, @SummaryType, @CustomSummaryPrompt, @ThemeId);
+        INSERT INTO WorkspaceCopilotLlms (WorkspaceId, LlmId)
+        SELECT w.Id, l.Id
+        FROM Workspaces w
+        JOIN Llms l ON l.OrganizationId = w.OrganizationId
+        WHERE w.OrganizationId = @OrganizationId AND w.Name = @Name AND l.Id IN @CopilotLlmIds;
+        """;
+
+    public async Task<bool> TryAddAsync(Workspace workspace, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        try
+        {
+            await write.Connection.ExecuteAsync(new CommandDefinition(
+                Insert,
+                new
+                {
+                    workspace.OrganizationId,
+                    workspace.Name,
+                    ConnectionType = workspace.ConnectionType.ToWire(),
+                    workspace.DatasourceId,
+                    workspace.DatamartId,
+                    workspace.Ai.LlmId,
+                    workspace.Ai.IsEnableMetricSuggestions,
+                    IsEnableMetricSummary = workspace.Ai.MetricSummary is not null,
+                    SummaryType = workspace.Ai.MetricSummary?.Type.ToWire(),
+                    CustomSummaryPrompt = workspace.Ai.MetricSummary?.CustomPrompt,
+                    workspace.ThemeId,
+                    workspace.Ai.CopilotLlmIds,
+                },
+                write.Transaction,
+                database.CommandTimeoutSeconds,
+                cancellationToken: cancellationToken));
+        }
+        catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
+        {
+            // Another create of the same name committed first; disposing the write rolls back.
+            return false;
+        }
+
+        await write.CommitAsync(cancellationToken);
+        return true;
+    }
+}
