@@ -14,7 +14,9 @@ public sealed class ApplySeedValidator : AbstractValidator<ApplySeedCommand>
             .Must(orgs => Repeated(orgs!.SelectMany(o => o?.ServiceTokens ?? [])).Count == 0)
             .WithMessage("must not repeat a service token")
             .OverridePropertyName("organizations");
-        RuleForEach(c => c.Organizations).NotNull().WithMessage("must be an object, not null")
+        RuleForEach(c => c.Organizations)
+            .Cascade(CascadeMode.Continue) // Stop would end the rule at the first bad value; each check skips nulls instead
+            .NotNull().WithMessage("must be an object, not null")
             .SetValidator(new SeedOrganizationValidator()!)
             .OverridePropertyName("organizations");
     }
@@ -34,8 +36,10 @@ public sealed class SeedOrganizationValidator : AbstractValidator<SeedOrganizati
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(o => o.Name).NotNull().WithMessage("is required").FollowsNameRule().OverridePropertyName("name");
-        RuleForEach(o => o.ServiceTokens).NotNull().WithMessage("must be a string, not null")
-            .Must(t => t!.Length is >= MinTokenLength and <= MaxTokenLength && !t.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        RuleForEach(o => o.ServiceTokens)
+            .Cascade(CascadeMode.Continue) // Stop would end the rule at the first bad value; each check skips nulls instead
+            .NotNull().WithMessage("must be a string, not null")
+            .Must(t => t is null || t.Length is >= MinTokenLength and <= MaxTokenLength && !t.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
             .WithMessage($"must be {MinTokenLength} to {MaxTokenLength} characters without white space or control characters")
             .OverridePropertyName("serviceTokens");
         CatalogNames(o => o.Datasources, "datasources");
@@ -51,6 +55,8 @@ public sealed class SeedOrganizationValidator : AbstractValidator<SeedOrganizati
             .When(o => read(o) is not null)
             .WithMessage((_, names) => $"lists a name more than once: {ApplySeedValidator.Quote(ApplySeedValidator.Repeated(names!))}")
             .OverridePropertyName(wireName);
-        RuleForEach<string?>(list!).NotNull().WithMessage("must be a string, not null").FollowsNameRule().OverridePropertyName(wireName);
+        RuleForEach<string?>(list!)
+            .Cascade(CascadeMode.Continue) // Stop would end the rule at the first bad value; each check skips nulls instead
+            .NotNull().WithMessage("must be a string, not null").FollowsNameRule().OverridePropertyName(wireName);
     }
 }

@@ -38,8 +38,8 @@ public sealed class CreateWorkspaceHandler(
             organizationId,
             name,
             Parse<ConnectionType>(request.ConnectionType, ConnectionTypes.TryParse),
-            found.DatasourceId,
-            found.DatamartId,
+            request.DatasourceName is null ? null : found.DatasourceId,
+            request.DatamartName is null ? null : found.DatamartId,
             WorkspaceAiSettings.Create(
                 request.LlmName is null ? null : found.LlmIds[request.LlmName],
                 copilotLlms.Select(n => found.LlmIds[n]).ToArray(),
@@ -47,7 +47,7 @@ public sealed class CreateWorkspaceHandler(
                 request.IsEnableMetricSummary == true
                     ? MetricSummary.Create(Parse<SummaryType>(request.SummaryType, SummaryTypes.TryParse), request.CustomSummaryPrompt)
                     : null),
-            found.ThemeId);
+            request.ThemeName is null ? null : found.ThemeId);
 
         // The look-up above gives the right error first; the unique index decides when two creates race.
         return await workspaces.TryAddAsync(workspace, cancellationToken)

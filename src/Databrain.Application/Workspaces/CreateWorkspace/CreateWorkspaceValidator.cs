@@ -40,6 +40,7 @@ public sealed class CreateWorkspaceValidator : AbstractValidator<CreateWorkspace
             .When(c => c.AiCopilotLlms is not null)
             .OverridePropertyName("aiCopilotLlms");
         RuleForEach(c => c.AiCopilotLlms)
+            .Cascade(CascadeMode.Continue) // Stop would end the rule at the first bad value; each check skips nulls instead
             .NotNull().WithMessage("must be a string, not null")
             .FollowsNameRule()
             .OverridePropertyName("aiCopilotLlms");
