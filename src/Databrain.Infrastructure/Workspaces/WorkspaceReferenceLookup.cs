@@ -47,5 +47,14 @@ internal sealed class WorkspaceReferenceLookup(IDatabase database) : IWorkspaceR
             ThemeId: byKind["T"].FirstOrDefault()?.Id);
     }
 
-    private sealed record Row(string Kind, string Name, long Id);
+    // A class with setters, not a positional record: SQLite reports no declared type for the literal Kind
+    // column, so Dapper cannot match a constructor signature; property mapping converts per value instead.
+    private sealed class Row
+    {
+        public string Kind { get; init; } = string.Empty;
+
+        public string Name { get; init; } = string.Empty;
+
+        public long Id { get; init; }
+    }
 }

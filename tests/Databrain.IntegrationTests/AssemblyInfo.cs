@@ -1,0 +1,4 @@
+using Databrain.IntegrationTests.Support;
+
+// One service and one database per provider for the whole run (each test makes its own organization).
+[assembly: AssemblyFixture(typeof(SqliteApi))]

@@ -1,0 +1,20 @@
+using Databrain.IntegrationTests.Support;
+
+namespace Databrain.IntegrationTests.Http;
+
+// Every HTTP test class, bound to each database provider. A new test class needs one line per provider here.
+public sealed class CreateWorkspaceOnSqlite(SqliteApi api) : CreateWorkspaceTests(api);
+
+public sealed class OrderOfChecksOnSqlite(SqliteApi api) : OrderOfChecksTests(api);
+
+public sealed class AuthenticationOnSqlite(SqliteApi api) : AuthenticationTests(api);
+
+public sealed class StrictReadingOnSqlite(SqliteApi api) : StrictReadingTests(api);
+
+public sealed class ListWorkspacesOnSqlite(SqliteApi api) : ListWorkspacesTests(api);
+
+public sealed class TenantIsolationOnSqlite(SqliteApi api) : TenantIsolationTests(api);
+
+public sealed class ConcurrencyOnSqlite(SqliteApi api) : ConcurrencyTests(api);
+
+public sealed class RoutingAndFaultsOnSqlite(SqliteApi api) : RoutingAndFaultTests(api);

@@ -1,0 +1,60 @@
+using System.Net;
+using Databrain.Application.Workspaces.ListWorkspaces;
+using Databrain.Application.Workspaces.Ports;
+using Databrain.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Databrain.IntegrationTests.Http;
+
+public abstract class RoutingAndFaultTests(ApiFixture api) : ApiTests(api)
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/api/v2/workspaces")]
+    [InlineData("/api/v1/workspace")]
+    public async Task UnknownRoute_Returns404InTheEnvelope(string path)
+    {
+        var response = await ApiResponse.ReadAsync(await Client.GetAsync(path));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal("NOT_FOUND", response.ErrorCode);
+        Assert.Equal("application/json; charset=utf-8", response.Message.Content.Headers.ContentType?.ToString());
+    }
+
+    [Theory]
+    [InlineData("PUT")]
+    [InlineData("PATCH")]
+    public async Task OtherMethod_Returns405InTheEnvelope(string method)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), ApiCalls.Route);
+
+        var response = await ApiResponse.ReadAsync(await Client.SendAsync(request));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.Status);
+        Assert.Equal("METHOD_NOT_ALLOWED", response.ErrorCode);
+    }
+
+    [Fact]
+    public async Task UnexpectedException_Returns500_WithNothingInternal()
+    {
+        const string Secret = "Server=db.internal;Password=hunter2";
+        await using var faulty = Api.WithServices(services =>
+            services.AddScoped<IWorkspaceQueries>(_ => new FailingQueries(new InvalidOperationException($"cannot connect: {Secret}"))));
+        using var client = faulty.CreateClient();
+        var org = await Api.CreateOrganizationAsync();
+
+        var response = await client.ListWorkspacesAsync(org.Token);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.Status);
+        Assert.Equal(
+            """{"data":null,"error":{"code":"INTERNAL_SERVER_ERROR","message":"An unexpected error occurred. It has been logged; please try again later."}}""",
+            response.Body);
+        Assert.Equal("application/json; charset=utf-8", response.Message.Content.Headers.ContentType?.ToString());
+    }
+
+    private sealed class FailingQueries(Exception exception) : IWorkspaceQueries
+    {
+        public Task<IReadOnlyList<WorkspaceListItem>> ListAsync(long organizationId, WorkspacePage? page, CancellationToken cancellationToken) =>
+            Task.FromException<IReadOnlyList<WorkspaceListItem>>(exception);
+    }
+}

@@ -1,0 +1,104 @@
+using Dapper;
+using Databrain.Application.Catalog.ApplySeed;
+using Databrain.Infrastructure.Persistence;
+using MediatR;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Databrain.IntegrationTests.Support;
+
+/// <summary>
+/// The real service (WebApplicationFactory&lt;Program&gt;, the whole pipeline) on one real database for the
+/// whole run. Tests isolate themselves by creating their own organization, so they run in parallel.
+/// </summary>
+public abstract class ApiFixture : IAsyncLifetime
+{
+    private WebApplicationFactory<Program>? _factory;
+
+    protected ApiFixture(TestDatabase database) => Database = database;
+
+    public TestDatabase Database { get; }
+
+    public WebApplicationFactory<Program> Factory =>
+        _factory ?? throw new InvalidOperationException(Database.SkipReason ?? "The fixture is not initialized.");
+
+    public IServiceProvider Services => Factory.Services;
+
+    public async ValueTask InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        if (Database.SkipReason is null)
+        {
+            _factory = CreateFactory();
+            _ = _factory.Server; // start now: migrations run at start-up
+        }
+    }
+
+    /// <summary>Skips the calling test, with the reason, when this provider's database is not available here.</summary>
+    public void SkipIfUnavailable() => Assert.SkipWhen(Database.SkipReason is not null, Database.SkipReason ?? string.Empty);
+
+    /// <summary>A factory on the same database with some services replaced (fault injection).</summary>
+    public WebApplicationFactory<Program> WithServices(Action<IServiceCollection> configure) =>
+        Factory.WithWebHostBuilder(builder => builder.ConfigureServices(configure));
+
+    public HttpClient CreateClient() => Factory.CreateClient();
+
+    /// <summary>A new organization with its own token and the standard test catalog (which <paramref name="customize"/> may change).</summary>
+    public async Task<TestOrganization> CreateOrganizationAsync(Func<SeedOrganization, SeedOrganization>? customize = null)
+    {
+        var organization = TestOrganization.CreateUnique();
+        var seed = new SeedOrganization
+        {
+            Name = organization.Name,
+            ServiceTokens = [organization.Token],
+            Datasources = TestOrganization.Datasources,
+            Datamarts = TestOrganization.Datamarts,
+            Llms = TestOrganization.Llms,
+            Themes = TestOrganization.Themes,
+        };
+        await using var scope = Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ApplySeedCommand
+        {
+            Organizations = [customize is null ? seed : customize(seed)],
+        });
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        return organization;
+    }
+
+    /// <summary>Reads the database directly, to check what a request stored.</summary>
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
+    {
+        var database = Services.GetRequiredService<IDatabase>();
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        return (await connection.QueryAsync<T>(sql, parameters)).AsList();
+    }
+
+    public async Task<int> ExecuteAsync(string sql, object? parameters = null)
+    {
+        var database = Services.GetRequiredService<IDatabase>();
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteAsync(sql, parameters);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private WebApplicationFactory<Program> CreateFactory() => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Databrain", Database.ConnectionString);
+    });
+}
+
+/// <summary>The embedded provider: always available.</summary>
+public sealed class SqliteApi() : ApiFixture(new SqliteTestDatabase());

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace Databrain.IntegrationTests.Support;
+
+/// <summary>A response read once: status, raw body and its parsed envelope.</summary>
+public sealed record ApiResponse(HttpStatusCode Status, string Body, HttpResponseMessage Message)
+{
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+
+    public string? ErrorCode => Json.GetProperty("error") is { ValueKind: JsonValueKind.Object } error ? error.GetProperty("code").GetString() : null;
+
+    public string? ErrorMessage => Json.GetProperty("error") is { ValueKind: JsonValueKind.Object } error ? error.GetProperty("message").GetString() : null;
+
+    public JsonElement Data => Json.GetProperty("data");
+
+    /// <summary>The (field, message) pairs of <c>error.details</c>.</summary>
+    public IReadOnlyList<(string Field, string Message)> Details =>
+        Json.GetProperty("error").GetProperty("details").EnumerateArray()
+            .Select(d => (d.GetProperty("field").GetString()!, d.GetProperty("message").GetString()!)).ToArray();
+
+    public static async Task<ApiResponse> ReadAsync(HttpResponseMessage message) =>
+        new(message.StatusCode, await message.Content.ReadAsStringAsync(), message);
+}
+
+public static class ApiCalls
+{
+    public const string Route = "/api/v2/workspace";
+
+    public static Task<ApiResponse> CreateWorkspaceAsync(this HttpClient client, string? token, object body) =>
+        client.CreateWorkspaceRawAsync(token, JsonSerializer.Serialize(body));
+
+    public static async Task<ApiResponse> CreateWorkspaceRawAsync(this HttpClient client, string? token, string json, string? contentType = "application/json")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Route) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(json)) };
+        if (contentType is not null)
+        {
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        if (token is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {token}");
+        }
+
+        return await ApiResponse.ReadAsync(await client.SendAsync(request));
+    }
+
+    public static async Task<ApiResponse> ListWorkspacesAsync(this HttpClient client, string? token, string query = "")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Route + query);
+        if (token is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {token}");
+        }
+
+        return await ApiResponse.ReadAsync(await client.SendAsync(request));
+    }
+
+    public static async Task<IReadOnlyList<string>> ListNamesAsync(this HttpClient client, string token, string query = "")
+    {
+        var response = await client.ListWorkspacesAsync(token, query);
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        return response.Data.EnumerateArray().Select(w => w.GetProperty("name").GetString()!).ToArray();
+    }
+}
