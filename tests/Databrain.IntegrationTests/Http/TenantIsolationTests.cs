@@ -11,7 +11,10 @@ public abstract class TenantIsolationTests(ApiFixture api) : ApiTests(api)
     {
         var owner = await Api.CreateOrganizationAsync(seed => seed with
         {
-            Datasources = ["owner-ds"], Datamarts = ["owner-mart"], Llms = ["owner-llm"], Themes = ["owner-theme"],
+            Datasources = ["owner-ds"],
+            Datamarts = ["owner-mart"],
+            Llms = ["owner-llm"],
+            Themes = ["owner-theme"],
         });
         var other = await Api.CreateOrganizationAsync();
 
