@@ -1,0 +1,54 @@
+using System.Net;
+using Databrain.IntegrationTests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace Databrain.IntegrationTests.Hosting;
+
+/// <summary>The Development demo data: seeded into an empty database only, never outside Development.</summary>
+public sealed class DemoDataTests : IAsyncLifetime
+{
+    private const string DemoToken = "dbn_demo_0123456789abcdef0123456789abcdef";
+    private readonly SqliteTestDatabase _database = new();
+    private readonly CapturingLoggerProvider _logs = new();
+
+    public ValueTask InitializeAsync() => _database.InitializeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        _logs.Dispose();
+        await _database.DisposeAsync();
+    }
+
+    private WebApplicationFactory<Program> Start(string environment) => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("ConnectionStrings:Databrain", _database.ConnectionString);
+        builder.ConfigureLogging(logging => logging.AddProvider(_logs));
+    });
+
+    [Fact]
+    public async Task Development_SeedsTheDemoOrganization_AndLogsACurlWithItsToken()
+    {
+        await using var service = Start("Development");
+        using var client = service.CreateClient();
+
+        var created = await client.CreateWorkspaceAsync(DemoToken, new { name = "Sales Analytics", connectionType = "DATASOURCE", datasourceName = "postgres-main" });
+
+        Assert.Equal(HttpStatusCode.OK, created.Status);
+        Assert.Contains(_logs.Messages, m => m.Contains("curl -s -X POST", StringComparison.Ordinal) && m.Contains($"Bearer {DemoToken}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Production_SeedsNothing()
+    {
+        await using var service = Start("Production");
+        using var client = service.CreateClient();
+
+        var response = await client.ListWorkspacesAsync(DemoToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
+        Assert.DoesNotContain(_logs.Messages, m => m.Contains(DemoToken, StringComparison.Ordinal));
+    }
+}
