@@ -1,5 +1,6 @@
 using Databrain.Api;
 using Databrain.Api.Admin;
+using Databrain.Infrastructure.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 var isAdminCommand = AdminCommandLine.IsAdminCommand(args);
@@ -20,7 +21,17 @@ if (isAdminCommand)
 }
 
 app.UseDatabrain();
-await app.PrepareDatabaseAsync();
+try
+{
+    await app.PrepareDatabaseAsync();
+}
+catch (DatabaseUnavailableException ex)
+{
+    // One line that says what to check, not a driver stack trace.
+    await Console.Error.WriteLineAsync($"error: {ex.Message}");
+    return 1;
+}
+
 await app.RunAsync();
 return 0;
 

@@ -1,6 +1,7 @@
 using Databrain.Application.Common.Ports;
 using Databrain.Infrastructure.Persistence;
 using Databrain.Infrastructure.Persistence.Sqlite;
+using Databrain.Infrastructure.Persistence.SqlServer;
 using Databrain.Infrastructure.Security;
 using Databrain.Infrastructure.Workspaces;
 using Microsoft.Data.Sqlite;
@@ -35,8 +36,13 @@ public static class DependencyInjection
                 services.AddSingleton<IDatabase>(sqlite);
                 services.AddSingleton<IMigrationTarget>(new SqliteMigrationTarget(sqlite));
                 break;
+            case DatabaseProvider.SqlServer:
+                var sqlServer = new SqlServerDatabase(connectionString, options.CommandTimeoutSeconds);
+                services.AddSingleton<IDatabase>(sqlServer);
+                services.AddSingleton<IMigrationTarget>(new SqlServerMigrationTarget(sqlServer));
+                break;
             default:
-                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported yet.");
+                throw new InvalidOperationException($"Database:Provider must be Sqlite or SqlServer, not '{options.Provider}'.");
         }
 
         services.AddSingleton(options);

@@ -16,10 +16,14 @@ internal sealed class WorkspaceQueries(IDatabase database) : IWorkspaceQueries
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<WorkspaceListItem>(new CommandDefinition(
-            page is null ? List : $"{List} {database.Dialect.PagingClause}",
+            ListSql(database.Dialect, page),
             new { OrganizationId = organizationId, page?.Skip, page?.Take },
             commandTimeout: database.CommandTimeoutSeconds,
             cancellationToken: cancellationToken));
         return rows.AsList();
     }
+
+    /// <summary>The statement as sent: every workspace, or one page in the provider's paging syntax.</summary>
+    internal static string ListSql(ISqlDialect dialect, WorkspacePage? page) =>
+        page is null ? List : $"{List} {dialect.PagingClause}";
 }

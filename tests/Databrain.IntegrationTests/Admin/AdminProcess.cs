@@ -7,7 +7,9 @@ public static class AdminProcess
 {
     public sealed record Outcome(int ExitCode, string StandardOutput, string StandardError);
 
-    public static async Task<Outcome> RunAsync(string connectionString, params string[] args)
+    public static Task<Outcome> RunAsync(string connectionString, params string[] args) => RunAsync("Sqlite", connectionString, args);
+
+    public static async Task<Outcome> RunAsync(string provider, string connectionString, params string[] args)
     {
         var apiDll = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet")
@@ -26,6 +28,8 @@ public static class AdminProcess
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Databrain"] = connectionString;
+        start.Environment["Database__Provider"] = provider;
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

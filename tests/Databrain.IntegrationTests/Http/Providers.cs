@@ -18,3 +18,19 @@ public sealed class TenantIsolationOnSqlite(SqliteApi api) : TenantIsolationTest
 public sealed class ConcurrencyOnSqlite(SqliteApi api) : ConcurrencyTests(api);
 
 public sealed class RoutingAndFaultsOnSqlite(SqliteApi api) : RoutingAndFaultTests(api);
+
+public sealed class CreateWorkspaceOnSqlServer(SqlServerApi api) : CreateWorkspaceTests(api);
+
+public sealed class OrderOfChecksOnSqlServer(SqlServerApi api) : OrderOfChecksTests(api);
+
+public sealed class AuthenticationOnSqlServer(SqlServerApi api) : AuthenticationTests(api);
+
+public sealed class StrictReadingOnSqlServer(SqlServerApi api) : StrictReadingTests(api);
+
+public sealed class ListWorkspacesOnSqlServer(SqlServerApi api) : ListWorkspacesTests(api);
+
+public sealed class TenantIsolationOnSqlServer(SqlServerApi api) : TenantIsolationTests(api);
+
+public sealed class ConcurrencyOnSqlServer(SqlServerApi api) : ConcurrencyTests(api);
+
+public sealed class RoutingAndFaultsOnSqlServer(SqlServerApi api) : RoutingAndFaultTests(api);

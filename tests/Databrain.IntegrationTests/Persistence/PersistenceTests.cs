@@ -108,3 +108,5 @@ public sealed class PersistenceOnSqlite(SqliteApi api) : PersistenceTests(api)
         Assert.Equal(["wal"], await api.QueryAsync<string>("PRAGMA journal_mode"));
     }
 }
+
+public sealed class PersistenceOnSqlServer(SqlServerApi api) : PersistenceTests(api);

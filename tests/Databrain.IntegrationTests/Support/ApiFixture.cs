@@ -102,3 +102,6 @@ public abstract class ApiFixture : IAsyncLifetime
 
 /// <summary>The embedded provider: always available.</summary>
 public sealed class SqliteApi() : ApiFixture(new SqliteTestDatabase());
+
+/// <summary>The production provider: a real SQL Server, or every test on it skipped with the reason.</summary>
+public sealed class SqlServerApi() : ApiFixture(new SqlServerTestDatabase());

@@ -1,0 +1,26 @@
+# syntax=docker/dockerfile:1
+# Build: docker build -t databrain-api .     Run: see README, "Container".
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# Restore first, from the project files alone, so that the layer is reused while only code changes.
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/Databrain.Domain/Databrain.Domain.csproj src/Databrain.Domain/
+COPY src/Databrain.Application/Databrain.Application.csproj src/Databrain.Application/
+COPY src/Databrain.Infrastructure/Databrain.Infrastructure.csproj src/Databrain.Infrastructure/
+COPY src/Databrain.Api/Databrain.Api.csproj src/Databrain.Api/
+RUN dotnet restore src/Databrain.Api/Databrain.Api.csproj
+COPY src/ src/
+RUN dotnet publish src/Databrain.Api/Databrain.Api.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app .
+# The embedded SQLite default (Data Source=.data/databrain.db) needs a folder the app user may write.
+RUN mkdir -p /app/.data && chown "$APP_UID" /app/.data
+ENV ASPNETCORE_URLS=http://+:8080 \
+    ASPNETCORE_ENVIRONMENT=Production
+EXPOSE 8080
+# Non-root: the 'app' user the .NET images ship.
+USER $APP_UID
+ENTRYPOINT ["dotnet", "Databrain.Api.dll"]

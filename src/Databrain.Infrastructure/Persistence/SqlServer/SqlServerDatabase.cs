@@ -1,0 +1,80 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+
+namespace Databrain.Infrastructure.Persistence.SqlServer;
+
+/// <summary>
+/// The production provider. Opening a connection is retried on transient faults (SqlClient's configurable
+/// retry logic); commands are never retried blindly, because a create is not idempotent.
+/// </summary>
+internal sealed class SqlServerDatabase : IDatabase
+{
+    /// <summary>Used when the connection string sets no Connect Timeout: with the retries, an unreachable server fails within about 20 s.</summary>
+    private const int DefaultConnectTimeoutSeconds = 6;
+
+    private readonly SqlRetryLogicBaseProvider _openRetry = SqlConfigurableRetryFactory.CreateExponentialRetryProvider(new SqlRetryLogicOption
+    {
+        NumberOfTries = 3,
+        DeltaTime = TimeSpan.FromSeconds(1),
+        MaxTimeInterval = TimeSpan.FromSeconds(4),
+    });
+
+    public SqlServerDatabase(string connectionString, int commandTimeoutSeconds)
+    {
+        var builder = new SqlConnectionStringBuilder(connectionString);
+        if (!builder.ShouldSerialize("Connect Timeout"))
+        {
+            builder.ConnectTimeout = DefaultConnectTimeoutSeconds;
+        }
+
+        ConnectionString = builder.ConnectionString;
+        CommandTimeoutSeconds = commandTimeoutSeconds;
+        Server = builder.DataSource;
+        DatabaseName = builder.InitialCatalog;
+    }
+
+    public ISqlDialect Dialect { get; } = new SqlServerDialect();
+
+    public int CommandTimeoutSeconds { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>For error messages: the server and database, never the credentials.</summary>
+    public string Server { get; }
+
+    public string DatabaseName { get; }
+
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(ConnectionString, cancellationToken);
+
+    /// <summary>Opens a connection to another database of the same server (the migrator creates the database from master).</summary>
+    public async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new SqlConnection(connectionString) { RetryLogicProvider = _openRetry };
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            return new WriteTransaction(connection, transaction, gate: null);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

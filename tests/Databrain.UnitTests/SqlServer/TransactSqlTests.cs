@@ -1,0 +1,136 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Databrain.Application.Workspaces.ListWorkspaces;
+using Databrain.Infrastructure.Persistence;
+using Databrain.Infrastructure.Persistence.SqlServer;
+using Databrain.Infrastructure.Workspaces;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace Databrain.UnitTests.SqlServer;
+
+/// <summary>
+/// The SQL Server provider's T-SQL, checked without a server (none runs where CI does): every migration
+/// script and every statement the repositories send must parse, and every character column must compare
+/// names exactly (binary collation).
+/// </summary>
+public sealed partial class TransactSqlTests
+{
+    private const string BinaryCollation = "Latin1_General_100_BIN2";
+
+    private static readonly Assembly Infrastructure = typeof(DatabaseMigrator).Assembly;
+
+    public static TheoryData<string> MigrationScripts => new(
+        Infrastructure.GetManifestResourceNames().Where(n => n.Contains(".Migrations.SqlServer.", StringComparison.Ordinal)).Order());
+
+    /// <summary>Every SQL text of the Infrastructure code (const strings and statement tables), and the composed list statements.</summary>
+    public static TheoryData<string, string> Statements()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var type in Infrastructure.GetTypes())
+        {
+            foreach (var field in type.GetFields(BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public))
+            {
+                var texts = field switch
+                {
+                    { IsLiteral: true } when field.FieldType == typeof(string) => [(string)field.GetRawConstantValue()!],
+                    { IsInitOnly: true } when field.GetValue(null) is IReadOnlyDictionary<string, string> table => table.Values,
+                    _ => Array.Empty<string>(),
+                };
+                foreach (var sql in texts.Where(LooksLikeSql))
+                {
+                    data.Add($"{type.Name}.{field.Name}", sql);
+                }
+            }
+        }
+
+        var dialect = new SqlServerDialect();
+        data.Add("WorkspaceQueries.ListSql(all)", WorkspaceQueries.ListSql(dialect, null));
+        data.Add("WorkspaceQueries.ListSql(page)", WorkspaceQueries.ListSql(dialect, new WorkspacePage(10, 10)));
+        return data;
+    }
+
+    private static bool LooksLikeSql(string text) =>
+        Regex.IsMatch(text, @"^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b", RegexOptions.IgnoreCase);
+
+    private static string ReadScript(string resource)
+    {
+        using var stream = Infrastructure.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static TSqlFragment Parse(string sql)
+    {
+        var fragment = new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out var errors);
+        Assert.True(errors.Count == 0, string.Join("; ", errors.Select(e => $"line {e.Line}: {e.Message}")) + Environment.NewLine + sql);
+        return fragment;
+    }
+
+    [Fact]
+    public void TheStatementListIsNotEmpty() => Assert.True(Statements().Count >= 10, $"found only {Statements().Count} statements");
+
+    [Theory]
+    [MemberData(nameof(MigrationScripts))]
+    public void MigrationScript_Parses(string resource) => Parse(ReadScript(resource));
+
+    [Theory]
+    [MemberData(nameof(Statements))]
+    public void Statement_ParsesAsTransactSql(string source, string sql)
+    {
+        Assert.NotEmpty(source);
+
+        // Dapper expands "IN @List" into "IN (@List1, @List2, …)" before sending; parse the expanded form.
+        Parse(DapperListParameter().Replace(sql, "IN (@$1_1, @$1_2)"));
+    }
+
+    [Theory]
+    [MemberData(nameof(MigrationScripts))]
+    public void EveryCharacterColumn_HasTheBinaryCollation(string resource)
+    {
+        var visitor = new CharacterColumns();
+        Parse(ReadScript(resource)).Accept(visitor);
+
+        Assert.All(visitor.Columns, column => Assert.True(
+            string.Equals(column.Collation?.Value, BinaryCollation, StringComparison.Ordinal),
+            $"{column.ColumnIdentifier.Value} has collation '{column.Collation?.Value ?? "(server default)"}', not {BinaryCollation}"));
+    }
+
+    [Fact]
+    public void TheSchema_HasTheUniqueIndexOnOrganizationAndName()
+    {
+        var script = ReadScript(Infrastructure.GetManifestResourceNames().Single(n => n.EndsWith(".Migrations.SqlServer.0002_CreateWorkspaces.sql", StringComparison.Ordinal)));
+        var visitor = new UniqueIndexes();
+        Parse(script).Accept(visitor);
+
+        Assert.Contains(visitor.Indexes, index => index is ("Workspaces", ["OrganizationId", "Name"]));
+    }
+
+    [GeneratedRegex(@"IN\s+@(\w+)", RegexOptions.IgnoreCase)]
+    private static partial Regex DapperListParameter();
+
+    private sealed class CharacterColumns : TSqlFragmentVisitor
+    {
+        public List<ColumnDefinition> Columns { get; } = [];
+
+        public override void Visit(ColumnDefinition node)
+        {
+            if (node.DataType is SqlDataTypeReference { SqlDataTypeOption: SqlDataTypeOption.NVarChar or SqlDataTypeOption.VarChar or SqlDataTypeOption.NChar or SqlDataTypeOption.Char })
+            {
+                Columns.Add(node);
+            }
+        }
+    }
+
+    private sealed class UniqueIndexes : TSqlFragmentVisitor
+    {
+        public List<(string Table, string[] Columns)> Indexes { get; } = [];
+
+        public override void Visit(CreateIndexStatement node)
+        {
+            if (node.Unique)
+            {
+                Indexes.Add((node.OnName.BaseIdentifier.Value, node.Columns.Select(c => c.Column.MultiPartIdentifier.Identifiers[^1].Value).ToArray()));
+            }
+        }
+    }
+}
