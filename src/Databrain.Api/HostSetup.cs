@@ -28,6 +28,7 @@ public static class HostSetup
     public static WebApplication UseDatabrain(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<SecurityHeadersMiddleware>();
 
         // Unexpected exceptions: logged by the middleware, answered with a 500 that carries nothing internal.
         app.UseExceptionHandler(new ExceptionHandlerOptions

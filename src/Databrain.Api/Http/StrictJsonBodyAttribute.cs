@@ -59,15 +59,23 @@ public sealed class StrictJsonBodyBinder : IModelBinder
 
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        try
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
             {
-                return tooLarge;
-            }
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    return tooLarge;
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // The body broke off: it ended before its declared Content-Length, or arrived too slowly.
+            return Errors.InvalidRequestBody("body", $"could not be read: {ex.Message}");
         }
 
         return buffer.Length == 0 ? Errors.InvalidRequestBody("body", "is empty; a JSON object is required") : buffer.ToArray();

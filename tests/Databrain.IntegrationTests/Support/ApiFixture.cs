@@ -5,6 +5,7 @@ using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Databrain.IntegrationTests.Support;
 
@@ -31,7 +32,7 @@ public abstract class ApiFixture : IAsyncLifetime
         if (Database.SkipReason is null)
         {
             _factory = CreateFactory();
-            _ = _factory.Server; // start now: migrations run at start-up
+            _factory.StartServer(); // now: migrations run at start-up
         }
     }
 
@@ -92,12 +93,32 @@ public abstract class ApiFixture : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private WebApplicationFactory<Program> CreateFactory() => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+    private WebApplicationFactory<Program> CreateFactory() => new ServiceFactory(Database, Logs);
+
+    /// <summary>Every log line the service wrote during the run (to check what must never be logged).</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    /// <summary>The service on a real Kestrel server on a free loopback port: requests cross a real socket.</summary>
+    private sealed class ServiceFactory : WebApplicationFactory<Program>
     {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", Database.Provider.ToString());
-        builder.UseSetting("ConnectionStrings:Databrain", Database.ConnectionString);
-    });
+        private readonly TestDatabase _database;
+        private readonly CapturingLoggerProvider _logs;
+
+        public ServiceFactory(TestDatabase database, CapturingLoggerProvider logs)
+        {
+            _database = database;
+            _logs = logs;
+            UseKestrel(0);
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Database:Provider", _database.Provider.ToString());
+            builder.UseSetting("ConnectionStrings:Databrain", _database.ConnectionString);
+            builder.ConfigureLogging(logging => logging.AddProvider(_logs));
+        }
+    }
 }
 
 /// <summary>The embedded provider: always available.</summary>
