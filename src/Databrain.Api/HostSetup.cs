@@ -33,7 +33,10 @@ public static class HostSetup
         // Unexpected exceptions: logged by the middleware, answered with a 500 that carries nothing internal.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            ExceptionHandler = context => ErrorResponses.WriteAsync(context, Errors.InternalServerError),
+            // A client that went away gets no answer: there is no one to read it.
+            ExceptionHandler = context => context.RequestAborted.IsCancellationRequested
+                ? Task.CompletedTask
+                : ErrorResponses.WriteAsync(context, Errors.InternalServerError),
         });
         app.UseStatusCodePages(context => context.HttpContext.Response.StatusCode switch
         {

@@ -44,9 +44,11 @@ public sealed class StrictJsonBodyBinder : IModelBinder
 
     private static async Task<Result<byte[]>> ReadBodyAsync(HttpRequest request)
     {
+        // application/json, with at most a charset parameter, and that one utf-8.
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || (contentType.Charset.HasValue && !contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+            || contentType.Parameters.Any(p => !p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase)
+                || !p.Value.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
         {
             return Errors.InvalidRequestBody("Content-Type", "must be application/json (charset utf-8, if given)");
         }
@@ -72,10 +74,11 @@ public sealed class StrictJsonBodyBinder : IModelBinder
                 buffer.Write(chunk, 0, read);
             }
         }
-        catch (BadHttpRequestException ex)
+        catch (BadHttpRequestException)
         {
-            // The body broke off: it ended before its declared Content-Length, or arrived too slowly.
-            return Errors.InvalidRequestBody("body", $"could not be read: {ex.Message}");
+            // Kestrel gave up on the body: it stopped short of its declared Content-Length and stalled
+            // (the minimum data rate), or its framing was broken.
+            return Errors.InvalidRequestBody("body", "could not be read completely: it ended early or arrived too slowly");
         }
 
         return buffer.Length == 0 ? Errors.InvalidRequestBody("body", "is empty; a JSON object is required") : buffer.ToArray();

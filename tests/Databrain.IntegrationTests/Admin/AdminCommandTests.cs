@@ -1,8 +1,6 @@
 using System.Net;
 using Databrain.Application.Common.Security;
 using Databrain.IntegrationTests.Support;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Databrain.IntegrationTests.Admin;
@@ -142,11 +140,7 @@ public sealed class AdminCommandTests : IAsyncLifetime
         Assert.Equal(0, Count($"SELECT COUNT(*) FROM ServiceTokens WHERE TokenHash = '{token}'"));
         Assert.Equal(1, Count($"SELECT COUNT(*) FROM ServiceTokens WHERE TokenHash = '{ServiceTokenHash.Of(token)}'"));
 
-        await using var service = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("ConnectionStrings:Databrain", _database.ConnectionString);
-        });
+        await using var service = new ServiceFactory(_database);
         using var client = service.CreateClient();
         var created = await client.CreateWorkspaceAsync(token, new { name = "From CLI token", connectionType = "DATASOURCE", datasourceName = "postgres-main" });
         Assert.Equal(HttpStatusCode.OK, created.Status);

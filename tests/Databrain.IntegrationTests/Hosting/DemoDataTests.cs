@@ -1,8 +1,5 @@
 using System.Net;
 using Databrain.IntegrationTests.Support;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Logging;
 
 namespace Databrain.IntegrationTests.Hosting;
 
@@ -21,12 +18,7 @@ public sealed class DemoDataTests : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    private WebApplicationFactory<Program> Start(string environment) => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-    {
-        builder.UseEnvironment(environment);
-        builder.UseSetting("ConnectionStrings:Databrain", _database.ConnectionString);
-        builder.ConfigureLogging(logging => logging.AddProvider(_logs));
-    });
+    private ServiceFactory Start(string environment) => new(_database, _logs, environment: environment);
 
     [Fact]
     public async Task Development_SeedsTheDemoOrganization_AndLogsACurlWithItsToken()

@@ -5,7 +5,7 @@ namespace Databrain.IntegrationTests.Http;
 
 public abstract class ConcurrencyTests(ApiFixture api) : ApiTests(api)
 {
-    private const int Parallel = 32;
+    private const int Parallel = 64;
 
     [Fact]
     public async Task ParallelCreatesOfOneName_ExactlyOneSucceeds_TheRestGetNameAlreadyExists()

@@ -34,3 +34,7 @@ public sealed class TenantIsolationOnSqlServer(SqlServerApi api) : TenantIsolati
 public sealed class ConcurrencyOnSqlServer(SqlServerApi api) : ConcurrencyTests(api);
 
 public sealed class RoutingAndFaultsOnSqlServer(SqlServerApi api) : RoutingAndFaultTests(api);
+
+public sealed class BadInputOnSqlite(SqliteApi api) : BadInputTests(api);
+
+public sealed class BadInputOnSqlServer(SqlServerApi api) : BadInputTests(api);

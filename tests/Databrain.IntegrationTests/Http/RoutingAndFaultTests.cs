@@ -52,6 +52,36 @@ public abstract class RoutingAndFaultTests(ApiFixture api) : ApiTests(api)
         Assert.Equal("application/json; charset=utf-8", response.Message.Content.Headers.ContentType?.ToString());
     }
 
+    [Fact]
+    public async Task EveryResponse_CarriesNosniffAndNoStore_AndNoServerHeader()
+    {
+        var org = await Api.CreateOrganizationAsync();
+        await using var faulty = Api.WithServices(services =>
+            services.AddScoped<IWorkspaceQueries>(_ => new FailingQueries(new InvalidOperationException("boom"))));
+        using var faultyClient = faulty.CreateClient();
+
+        ApiResponse[] responses =
+        [
+            await Client.CreateWorkspaceAsync(org.Token, new { name = "W", connectionType = "MULTI_DATAMART" }),
+            await Client.CreateWorkspaceRawAsync(org.Token, "{"),
+            await Client.ListWorkspacesAsync("wrong"),
+            await ApiResponse.ReadAsync(await Client.GetAsync("/nowhere")),
+            await faultyClient.ListWorkspacesAsync(org.Token),
+        ];
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.Unauthorized, HttpStatusCode.NotFound, HttpStatusCode.InternalServerError], responses.Select(r => r.Status));
+        Assert.All(responses, r =>
+        {
+            Assert.Equal(["nosniff"], r.Message.Headers.GetValues("X-Content-Type-Options"));
+            Assert.True(r.Message.Headers.CacheControl?.NoStore, "Cache-Control: no-store");
+            Assert.False(r.Message.Headers.Contains("Server"), "Server header");
+        });
+    }
+
+    [Fact]
+    public void TheClient_TalksToARealKestrelServerOverLoopback() =>
+        Assert.True(Client.BaseAddress is { IsLoopback: true, Port: not 80 }, $"base address {Client.BaseAddress}");
+
     private sealed class FailingQueries(Exception exception) : IWorkspaceQueries
     {
         public Task<IReadOnlyList<WorkspaceListItem>> ListAsync(long organizationId, WorkspacePage? page, CancellationToken cancellationToken) =>

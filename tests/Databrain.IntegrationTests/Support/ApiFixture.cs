@@ -95,30 +95,9 @@ public abstract class ApiFixture : IAsyncLifetime
 
     private WebApplicationFactory<Program> CreateFactory() => new ServiceFactory(Database, Logs);
 
+
     /// <summary>Every log line the service wrote during the run (to check what must never be logged).</summary>
     public CapturingLoggerProvider Logs { get; } = new();
-
-    /// <summary>The service on a real Kestrel server on a free loopback port: requests cross a real socket.</summary>
-    private sealed class ServiceFactory : WebApplicationFactory<Program>
-    {
-        private readonly TestDatabase _database;
-        private readonly CapturingLoggerProvider _logs;
-
-        public ServiceFactory(TestDatabase database, CapturingLoggerProvider logs)
-        {
-            _database = database;
-            _logs = logs;
-            UseKestrel(0);
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("Database:Provider", _database.Provider.ToString());
-            builder.UseSetting("ConnectionStrings:Databrain", _database.ConnectionString);
-            builder.ConfigureLogging(logging => logging.AddProvider(_logs));
-        }
-    }
 }
 
 /// <summary>The embedded provider: always available.</summary>

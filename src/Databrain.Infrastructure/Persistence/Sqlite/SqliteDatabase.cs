@@ -19,7 +19,6 @@ internal sealed class SqliteDatabase : IDatabase, IDisposable
         _connectionString = new SqliteConnectionStringBuilder(connectionString)
         {
             ForeignKeys = true,
-            Pooling = true,
             DefaultTimeout = commandTimeoutSeconds,
         }.ToString();
         CommandTimeoutSeconds = commandTimeoutSeconds;
@@ -54,17 +53,53 @@ internal sealed class SqliteDatabase : IDatabase, IDisposable
         }
 
         var gate = new GateRelease(_writeGate);
+        SqliteConnection? connection = null;
         try
         {
-            var connection = (SqliteConnection)await OpenAsync(cancellationToken);
-            // BEGIN IMMEDIATE: take the write lock now rather than upgrade a read lock later (which can fail at once with SQLITE_BUSY).
-            var transaction = connection.BeginTransaction(deferred: false);
-            return new WriteTransaction(connection, transaction, gate);
+            connection = (SqliteConnection)await OpenAsync(cancellationToken);
+            return new WriteTransaction(connection, BeginImmediate(connection, cancellationToken), gate);
         }
         catch
         {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
             gate.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// BEGIN IMMEDIATE takes the write lock now, rather than upgrading a read lock later (which can fail at once).
+    /// While another process holds the lock, Microsoft.Data.Sqlite's busy wait ignores cancellation, so the
+    /// wait is cut into one-second attempts: a request whose client went away stops within a second, and
+    /// the whole wait still ends with SQLITE_BUSY after the command timeout.
+    /// </summary>
+    private SqliteTransaction BeginImmediate(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        const int SqliteBusy = 5;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        connection.DefaultTimeout = 1;
+        try
+        {
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    return connection.BeginTransaction(deferred: false);
+                }
+                catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteBusy && waited.Elapsed < TimeSpan.FromSeconds(CommandTimeoutSeconds))
+                {
+                    // Still locked by another process: try again.
+                }
+            }
+        }
+        finally
+        {
+            connection.DefaultTimeout = CommandTimeoutSeconds;
         }
     }
 

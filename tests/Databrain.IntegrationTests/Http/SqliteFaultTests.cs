@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Net;
+using Databrain.Application.Workspaces.Ports;
+using Databrain.IntegrationTests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Databrain.IntegrationTests.Http;
+
+/// <summary>
+/// The embedded database locked by another process, damaged, or slow while the client gives up: each on a
+/// service and database of its own, with a 4-second command timeout and no connection pooling (so that
+/// nothing inside the service has to be reset for it to see the file as it is).
+/// </summary>
+public sealed class SqliteFaultTests : IAsyncLifetime
+{
+    private const int CommandTimeoutSeconds = 4;
+    private const string Internal = """{"data":null,"error":{"code":"INTERNAL_SERVER_ERROR","message":"An unexpected error occurred. It has been logged; please try again later."}}""";
+
+    private readonly SqliteTestDatabase _database = new();
+    private ServiceFactory _service = null!;
+    private HttpClient _client = null!;
+    private TestOrganization _org = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _service = new ServiceFactory(_database, settings: new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Databrain"] = $"{_database.ConnectionString};Pooling=False",
+            ["Database:CommandTimeoutSeconds"] = CommandTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Auth:TokenCacheSeconds"] = "0",
+        });
+        _service.StartServer();
+        _client = _service.CreateClient();
+        _org = TestOrganization.CreateUnique();
+        await using var scope = _service.Services.CreateAsyncScope();
+        var seeded = await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new Application.Catalog.ApplySeed.ApplySeedCommand
+        {
+            Organizations = [new() { Name = _org.Name, ServiceTokens = [_org.Token], Llms = TestOrganization.Llms }],
+        });
+        Assert.True(seeded.IsSuccess);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _service.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private Task<ApiResponse> Create(string name) => _client.CreateWorkspaceAsync(_org.Token, new { name, connectionType = "MULTI_DATAMART" });
+
+    /// <summary>Another process in the middle of a write: it holds SQLite's single write lock until it ends.</summary>
+    private async Task<SqliteConnection> LockForWritingAsync()
+    {
+        var holder = new SqliteConnection($"Data Source={_database.FilePath};Pooling=False");
+        await holder.OpenAsync();
+        await using var command = holder.CreateCommand();
+        command.CommandText = "BEGIN IMMEDIATE; INSERT INTO Organizations (Name) VALUES ('another process');";
+        await command.ExecuteNonQueryAsync();
+        return holder;
+    }
+
+    [Fact]
+    public async Task WriteLockedDatabase_CreateAnswers500WithinTheCommandTimeout_ReadsGoOn_AndWritesResumeWhenReleased()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Create("before")).Status);
+
+        var holder = await LockForWritingAsync();
+        var clock = Stopwatch.StartNew();
+        var create = await Create("during");
+        clock.Stop();
+        var list = await _client.ListWorkspacesAsync(_org.Token);
+        await holder.DisposeAsync();
+
+        Assert.Equal((HttpStatusCode.InternalServerError, Internal), (create.Status, create.Body));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(CommandTimeoutSeconds - 1), TimeSpan.FromSeconds(CommandTimeoutSeconds + 2));
+        Assert.Equal(HttpStatusCode.OK, list.Status); // WAL: readers never wait for a writer
+
+        Assert.Equal(HttpStatusCode.OK, (await Create("after")).Status);
+        Assert.Equal(["before", "after"], await _client.ListNamesAsync(_org.Token));
+    }
+
+    [Fact]
+    public async Task DamagedFile_Answers500_AndServesAgainWhenRepaired()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Create("before")).Status);
+        await using (var checkpoint = new SqliteConnection($"Data Source={_database.FilePath};Pooling=False"))
+        {
+            await checkpoint.OpenAsync();
+            await using var command = checkpoint.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var healthy = await File.ReadAllBytesAsync(_database.FilePath);
+        var garbage = new byte[healthy.Length];
+        new Random(7).NextBytes(garbage);
+        await File.WriteAllBytesAsync(_database.FilePath, garbage);
+
+        var list = await _client.ListWorkspacesAsync(_org.Token);
+        var create = await Create("during");
+
+        await File.WriteAllBytesAsync(_database.FilePath, healthy);
+        Assert.Equal((HttpStatusCode.InternalServerError, Internal), (list.Status, list.Body));
+        Assert.Equal((HttpStatusCode.InternalServerError, Internal), (create.Status, create.Body));
+        Assert.Equal(HttpStatusCode.OK, (await Create("after")).Status);
+        Assert.Equal(["before", "after"], await _client.ListNamesAsync(_org.Token));
+    }
+
+    [Fact]
+    public async Task ClientThatDisconnects_CancelsTheDatabaseWork()
+    {
+        var recorder = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var slow = _service.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
+            services.Decorate<IWorkspaceRepository>(inner => new RecordingRepository(inner, recorder))));
+        using var client = slow.CreateClient();
+
+        // The write waits for the other process's lock; the client gives up long before the command timeout.
+        await using var holder = await LockForWritingAsync();
+        using var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var clock = Stopwatch.StartNew();
+        using var request = new HttpRequestMessage(HttpMethod.Post, ApiCalls.Route)
+        {
+            Content = new StringContent("""{"name":"W","connectionType":"MULTI_DATAMART"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _org.Token);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SendAsync(request, giveUp.Token));
+
+        var outcome = await recorder.Task.WaitAsync(TimeSpan.FromSeconds(3 * CommandTimeoutSeconds));
+        clock.Stop();
+        Assert.IsAssignableFrom<OperationCanceledException>(outcome);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(CommandTimeoutSeconds - 1), $"the write went on for {clock.Elapsed}");
+        await holder.DisposeAsync();
+        Assert.Empty(await client.ListNamesAsync(_org.Token));
+    }
+
+    private sealed class RecordingRepository(IWorkspaceRepository inner, TaskCompletionSource<Exception?> outcome) : IWorkspaceRepository
+    {
+        public async Task<bool> TryAddAsync(Databrain.Domain.Workspaces.Workspace workspace, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var added = await inner.TryAddAsync(workspace, cancellationToken);
+                outcome.TrySetResult(null);
+                return added;
+            }
+            catch (Exception ex)
+            {
+                outcome.TrySetResult(ex);
+                throw;
+            }
+        }
+    }
+}

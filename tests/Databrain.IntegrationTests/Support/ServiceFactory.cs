@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace Databrain.IntegrationTests.Support;
+
+/// <summary>
+/// The real service on a real Kestrel server on a free loopback port (requests cross a real socket), on the
+/// given database, in the Testing environment unless told otherwise.
+/// </summary>
+public sealed class ServiceFactory : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _database;
+    private readonly CapturingLoggerProvider? _logs;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly string _environment;
+
+    public ServiceFactory(TestDatabase database, CapturingLoggerProvider? logs = null, IReadOnlyDictionary<string, string>? settings = null, string environment = "Testing")
+    {
+        _database = database;
+        _logs = logs;
+        _settings = settings ?? new Dictionary<string, string>();
+        _environment = environment;
+        UseKestrel(0);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        builder.UseSetting("Database:Provider", _database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Databrain", _database.ConnectionString);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (_logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(_logs));
+        }
+    }
+}
