@@ -38,3 +38,11 @@ public sealed class RoutingAndFaultsOnSqlServer(SqlServerApi api) : RoutingAndFa
 public sealed class BadInputOnSqlite(SqliteApi api) : BadInputTests(api);
 
 public sealed class BadInputOnSqlServer(SqlServerApi api) : BadInputTests(api);
+
+public sealed class AtomicWriteOnSqlite(SqliteApi api) : AtomicWriteTests(api);
+
+public sealed class AtomicWriteOnSqlServer(SqlServerApi api) : AtomicWriteTests(api);
+
+public sealed class FuzzOnSqlite(SqliteApi api) : FuzzTests(api);
+
+public sealed class FuzzOnSqlServer(SqlServerApi api) : FuzzTests(api);

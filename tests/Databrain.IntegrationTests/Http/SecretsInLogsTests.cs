@@ -1,0 +1,72 @@
+using System.Net;
+using Databrain.Application.Workspaces.ListWorkspaces;
+using Databrain.Application.Workspaces.Ports;
+using Databrain.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Databrain.IntegrationTests.Http;
+
+/// <summary>
+/// Tokens and request bodies never reach the logs: a full run of the service, at the most verbose log
+/// level, through success, every kind of rejection and an unexpected fault, with every line searched.
+/// </summary>
+public sealed class SecretsInLogsTests : IAsyncLifetime
+{
+    private readonly SqliteTestDatabase _database = new();
+    private readonly CapturingLoggerProvider _logs = new();
+    private ServiceFactory _service = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _service = new ServiceFactory(_database, _logs, new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Trace", ["Logging:LogLevel:Microsoft"] = "Trace" });
+        _service.StartServer();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _service.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AFullRun_LogsNoTokenAndNoRequestBody()
+    {
+        var org = TestOrganization.CreateUnique();
+        await using (var scope = _service.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new Application.Catalog.ApplySeed.ApplySeedCommand
+            {
+                Organizations = [new() { Name = org.Name, ServiceTokens = [org.Token], Datasources = ["pg"] }],
+            });
+        }
+
+        const string BodySecret = "body-secret-7f3a";
+        const string WrongToken = "dbn_live_wrong_token_9c2e4d";
+        using var client = _service.CreateClient();
+        await using var faulty = _service.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
+            services.AddScoped<IWorkspaceQueries, ThrowingQueries>()));
+        using var faultyClient = faulty.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.CreateWorkspaceAsync(org.Token, new { name = BodySecret, connectionType = "DATASOURCE", datasourceName = "pg" })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.CreateWorkspaceAsync(org.Token, new { name = BodySecret, connectionType = "DATASOURCE", datasourceName = "pg" })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.CreateWorkspaceRawAsync(org.Token, $$"""{"name":"{{BodySecret}}","oops":1}""")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.CreateWorkspaceAsync(org.Token, new { name = $" {BodySecret}", connectionType = "DATASOURCE" })).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.CreateWorkspaceAsync(WrongToken, new { name = BodySecret, connectionType = "MULTI_DATAMART" })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.ListWorkspacesAsync(org.Token, "?isPagination=true")).Status);
+        Assert.Equal(HttpStatusCode.InternalServerError, (await faultyClient.ListWorkspacesAsync(org.Token)).Status);
+
+        Assert.Contains(_logs.Messages, m => m.Contains("Request starting HTTP/1.1 POST", StringComparison.Ordinal)); // verbose logging was on
+        Assert.Contains(_logs.Messages, m => m.Contains(nameof(ThrowingQueries), StringComparison.Ordinal)); // the fault itself is logged
+        foreach (var secret in new[] { org.Token, WrongToken, BodySecret })
+        {
+            Assert.DoesNotContain(_logs.Messages, m => m.Contains(secret, StringComparison.Ordinal));
+        }
+    }
+
+    private sealed class ThrowingQueries : IWorkspaceQueries
+    {
+        public Task<IReadOnlyList<WorkspaceListItem>> ListAsync(long organizationId, WorkspacePage? page, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException($"{nameof(ThrowingQueries)} failed on purpose");
+    }
+}
