@@ -19,7 +19,7 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await _database.InitializeAsync();
-        _service = new ServiceFactory(_database, _logs, new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Trace", ["Logging:LogLevel:Microsoft"] = "Trace" });
+        _service = new ServiceFactory(_database, _logs, new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Trace", ["Logging:LogLevel:Microsoft"] = "Trace", ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace" });
         _service.StartServer();
     }
 

@@ -11,6 +11,9 @@ namespace Databrain.Application.Catalog.ApplySeed;
 public sealed record ApplySeedCommand : IRequest<Result<SeedSummary>>
 {
     public IReadOnlyList<SeedOrganization?>? Organizations { get; init; }
+
+    /// <summary>Without values: a seed holds plaintext tokens, which must never reach the logs.</summary>
+    public override string ToString() => nameof(ApplySeedCommand);
 }
 
 public sealed record SeedOrganization
@@ -26,6 +29,9 @@ public sealed record SeedOrganization
     public IReadOnlyList<string?>? Llms { get; init; }
 
     public IReadOnlyList<string?>? Themes { get; init; }
+
+    /// <summary>Without values: it holds plaintext tokens, which must never reach the logs.</summary>
+    public override string ToString() => $"{nameof(SeedOrganization)} {Name}";
 }
 
 /// <summary>How many rows the seed added (zero everywhere when it was applied before).</summary>

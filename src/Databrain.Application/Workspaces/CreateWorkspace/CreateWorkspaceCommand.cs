@@ -31,6 +31,9 @@ public sealed record CreateWorkspaceCommand : IRequest<Result<CreatedWorkspace>>
     public string? CustomSummaryPrompt { get; init; }
 
     public string? ThemeName { get; init; }
+
+    /// <summary>Without values: frameworks log arguments at Debug level, and request bodies must never reach the logs.</summary>
+    public override string ToString() => nameof(CreateWorkspaceCommand);
 }
 
 /// <summary>The answer to a successful create: the name as stored.</summary>
