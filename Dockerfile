@@ -21,6 +21,9 @@ RUN mkdir -p /app/.data && chown "$APP_UID" /app/.data
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production
 EXPOSE 8080
+# The runtime image has no curl: bash's /dev/tcp asks /health/live.
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/live HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 # Non-root: the 'app' user the .NET images ship.
 USER $APP_UID
 ENTRYPOINT ["dotnet", "Databrain.Api.dll"]

@@ -1,5 +1,7 @@
 using Databrain.Api.Development;
 using Databrain.Api.Http;
+using Databrain.Api.Observability;
+using Databrain.Api.OpenApi;
 using Databrain.Application;
 using Databrain.Application.Common.Results;
 using Databrain.Infrastructure;
@@ -22,12 +24,20 @@ public static class HostSetup
         builder.Services
             .AddControllers()
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidBodyResponse.Create);
+        builder.Services.AddDatabrainHealthChecks();
+        if (OpenApiSetup.IsOpenApiEnabled(builder.Configuration, builder.Environment))
+        {
+            builder.Services.AddDatabrainOpenApi();
+        }
+
+        builder.AddDatabrainTelemetry();
         return builder;
     }
 
     public static WebApplication UseDatabrain(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
 
         // Unexpected exceptions: logged by the middleware, answered with a 500 that carries nothing internal.
@@ -40,12 +50,18 @@ public static class HostSetup
         });
         app.UseStatusCodePages(context => context.HttpContext.Response.StatusCode switch
         {
-            StatusCodes.Status404NotFound => ErrorResponses.WriteAsync(context.HttpContext, NotFound),
-            StatusCodes.Status405MethodNotAllowed => ErrorResponses.WriteAsync(context.HttpContext, MethodNotAllowed),
+            StatusCodes.Status404NotFound => ErrorResponses.WriteAsync(context.HttpContext, HostErrors.NotFound),
+            StatusCodes.Status405MethodNotAllowed => ErrorResponses.WriteAsync(context.HttpContext, HostErrors.MethodNotAllowed),
             _ => Task.CompletedTask,
         });
         app.UseMiddleware<BearerTokenMiddleware>();
         app.MapControllers();
+        app.MapDatabrainHealthChecks();
+        if (OpenApiSetup.IsOpenApiEnabled(app.Configuration, app.Environment))
+        {
+            app.MapDatabrainOpenApi();
+        }
+
         return app;
     }
 
@@ -63,8 +79,4 @@ public static class HostSetup
             await DemoData.SeedIfEmptyAsync(app);
         }
     }
-
-    private static Error NotFound { get; } = new(Errors.NotFoundCode, "No such route. The API lives at /api/v2/workspace.");
-
-    private static Error MethodNotAllowed { get; } = new(Errors.MethodNotAllowedCode, "This route does not accept that HTTP method.");
 }

@@ -1,5 +1,7 @@
 using Databrain.Application.Common.Behaviors;
+using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
+using Databrain.Application.Workspaces.CreateWorkspace;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +31,10 @@ public static class DependencyInjection
                 .AsImplementedInterfaces()
                 .WithSingletonLifetime());
 
-        // Order matters: the first registered behavior is the outermost (contract: authentication before field rules).
+        // Order matters: the first registered behavior is the outermost. Telemetry sees every outcome; the
+        // contract puts authentication before field rules.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TelemetryBehavior<,>));
+        services.AddSingleton<IPipelineBehavior<CreateWorkspaceCommand, Result<CreatedWorkspace>>, CreateWorkspaceMetrics>();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         return services;

@@ -49,6 +49,8 @@ public static class DependencyInjection
         services.AddSingleton(provider => new DatabaseMigrator(
             provider.GetRequiredService<IMigrationTarget>(),
             provider.GetRequiredService<ILogger<DatabaseMigrator>>()));
+        services.AddSingleton(provider => new DatabaseHealthCheck(
+            provider.GetRequiredService<IDatabase>(), provider.GetRequiredService<DatabaseMigrator>()));
         services.AddMemoryCache();
 
         services.Scan(scan => scan

@@ -28,7 +28,7 @@ public sealed class DependencyRuleTests
     [Fact]
     public void Application_ReferencesOnlyDomainAndItsMediatorValidationAndDiLibraries()
     {
-        string[] allowed = ["Databrain.Domain", "MediatR", "FluentValidation", "Scrutor", "Microsoft.Extensions.DependencyInjection.Abstractions"];
+        string[] allowed = ["Databrain.Domain", "MediatR", "FluentValidation", "Scrutor", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Diagnostics.Abstractions"];
 
         Assert.All(References(Application), name => Assert.True(IsBaseClassLibrary(name) || allowed.Contains(name), $"Application references {name}"));
     }

@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace Databrain.Application.Common.Results;
 
 /// <summary>The outcome of a request: a value, or an expected <see cref="Common.Results.Error"/>.</summary>
-public sealed class Result<T> : IFailable<Result<T>>
+public sealed class Result<T> : IFailable<Result<T>>, IOutcome
 {
     private readonly T? _value;
 

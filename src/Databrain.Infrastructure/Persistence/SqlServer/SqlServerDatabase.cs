@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using Databrain.Infrastructure.Persistence.Tracing;
 using Microsoft.Data.SqlClient;
 
 namespace Databrain.Infrastructure.Persistence.SqlServer;
@@ -45,7 +46,8 @@ internal sealed class SqlServerDatabase : IDatabase
 
     public string DatabaseName { get; }
 
-    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(ConnectionString, cancellationToken);
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        new TracedConnection(await OpenAsync(ConnectionString, cancellationToken), "mssql");
 
     /// <summary>Opens a connection to another database of the same server (the migrator creates the database from master).</summary>
     public async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Databrain.Infrastructure.Persistence.Tracing;
 using Microsoft.Data.Sqlite;
 
 namespace Databrain.Infrastructure.Persistence.Sqlite;
@@ -30,7 +31,10 @@ internal sealed class SqliteDatabase : IDatabase, IDisposable
 
     public string ConnectionString => _connectionString;
 
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        new TracedConnection(await OpenSqliteAsync(cancellationToken), "sqlite");
+
+    private async Task<SqliteConnection> OpenSqliteAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
@@ -56,8 +60,8 @@ internal sealed class SqliteDatabase : IDatabase, IDisposable
         SqliteConnection? connection = null;
         try
         {
-            connection = (SqliteConnection)await OpenAsync(cancellationToken);
-            return new WriteTransaction(connection, BeginImmediate(connection, cancellationToken), gate);
+            connection = await OpenSqliteAsync(cancellationToken);
+            return new WriteTransaction(new TracedConnection(connection, "sqlite"), BeginImmediate(connection, cancellationToken), gate);
         }
         catch
         {

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Databrain.Api.Http;
+using Databrain.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Databrain.Api.Observability;
+
+/// <summary>
+/// <c>/health/live</c>: the process answers (no check runs). <c>/health/ready</c>: the database answers and its
+/// schema is current. JSON bodies; 200 when healthy, 503 otherwise.
+/// </summary>
+public static class HealthEndpoints
+{
+    private const string Ready = "ready";
+
+    public static IServiceCollection AddDatabrainHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [Ready]);
+        return services;
+    }
+
+    public static WebApplication MapDatabrainHealthChecks(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = WriteAsync });
+        return app;
+    }
+
+    private static Task WriteAsync(HttpContext context, HealthReport report) =>
+        context.Response.WriteAsJsonAsync(
+            new
+            {
+                status = report.Status.ToString(),
+                checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description }),
+            },
+            ApiJson.Options,
+            ApiJson.ContentType);
+}

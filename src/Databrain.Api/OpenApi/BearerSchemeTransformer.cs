@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Databrain.Api.Http;
+using Databrain.Application.Common.Results;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Databrain.Api.OpenApi;
+
+/// <summary>The document: what the API is, its bearer scheme (required everywhere), and the errors of the host itself.</summary>
+public sealed class BearerSchemeTransformer : IOpenApiDocumentTransformer
+{
+    private const string Scheme = "Bearer";
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        document.Info = new OpenApiInfo
+        {
+            Title = "Databrain Workspace API",
+            Version = "v2",
+            Description =
+                "Create and list the workspaces of your organization with a service token. Every response is the envelope "
+                + "{\"data\": …, \"error\": …}; error.details lists every problem of an INVALID_REQUEST_BODY. "
+                + $"Any other route answers 404 {Errors.NotFoundCode}, any other method 405 {Errors.MethodNotAllowedCode}.",
+        };
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[Scheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "A service token of your organization: Authorization: Bearer <token>. Any failure answers 401 INVALID_DATA_APP_API_KEY.",
+        };
+        document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Scheme, document)] = [] }];
+
+        // Answers of the host for what no operation serves, with their examples.
+        document.Components.Responses ??= new Dictionary<string, IOpenApiResponse>();
+        foreach (var code in new[] { Errors.NotFoundCode, Errors.MethodNotAllowedCode })
+        {
+            document.Components.Responses[code] = new OpenApiResponse
+            {
+                Description = $"{ErrorResponses.StatusCodeOf(code)} {code}",
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Example = JsonSerializer.SerializeToNode(ErrorResponses.EnvelopeOf(ErrorExamples.ByCode[code]), ApiJson.Options) },
+                },
+            };
+        }
+
+        return Task.CompletedTask;
+    }
+}

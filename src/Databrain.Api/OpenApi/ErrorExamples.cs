@@ -1,0 +1,24 @@
+using Databrain.Api.Http;
+using Databrain.Application.Common.Results;
+
+namespace Databrain.Api.OpenApi;
+
+/// <summary>One example of each error the API answers, built by the same factories that build the real ones.</summary>
+public static class ErrorExamples
+{
+    public static IReadOnlyDictionary<string, Error> ByCode { get; } = new[]
+    {
+        Errors.InvalidRequestBody([new ErrorDetail("datasourceName", "is required when connectionType is DATASOURCE")]),
+        Errors.WorkspaceNameAlreadyExists("Sales Analytics"),
+        Errors.InvalidDatasourceName("mysql-legacy"),
+        Errors.InvalidDatamartName("hr-mart"),
+        Errors.InvalidLlmName("gpt-5"),
+        Errors.InvalidAiCopilotLlms(["mistral", "gemini"]),
+        Errors.InvalidThemeName("neon"),
+        Errors.WorkspaceDoesNotExist("Sales Analytics"),
+        Errors.InvalidDataAppApiKey,
+        Errors.InternalServerError,
+        HostErrors.NotFound,
+        HostErrors.MethodNotAllowed,
+    }.ToDictionary(e => e.Code);
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Databrain.Api.Http;
+using Databrain.Application.Common.Results;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Databrain.Api.OpenApi;
+
+/// <summary>
+/// Every operation: its error responses in the envelope, each code under its status with an example
+/// (the operation's own 400 codes from <see cref="ErrorCodesAttribute"/>, plus 401 and 500), and a JSON-only body.
+/// </summary>
+public sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer
+{
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(context);
+        var codes = context.Description.ActionDescriptor.EndpointMetadata.OfType<ErrorCodesAttribute>().SelectMany(a => a.Codes)
+            .Append(Errors.InvalidDataAppApiKeyCode)
+            .Append(Errors.InternalServerErrorCode);
+        var envelope = await context.GetOrCreateSchemaAsync(typeof(Envelope<object>), null, cancellationToken);
+
+        operation.Responses ??= [];
+        foreach (var status in codes.GroupBy(ErrorResponses.StatusCodeOf))
+        {
+            var examples = status.ToDictionary(
+                code => code,
+                code => (IOpenApiExample)new OpenApiExample { Summary = code, Value = Example(ErrorExamples.ByCode[code]) });
+            operation.Responses[status.Key.ToString(CultureInfo.InvariantCulture)] = new OpenApiResponse
+            {
+                Description = string.Join(", ", status),
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = envelope, Examples = examples },
+                },
+            };
+        }
+
+        if (operation.RequestBody?.Content is { } content)
+        {
+            // The body is read strictly as JSON; no other media type is accepted.
+            foreach (var other in content.Keys.Where(k => k != "application/json").ToArray())
+            {
+                content.Remove(other);
+            }
+        }
+    }
+
+    private static JsonNode Example(Error error) =>
+        JsonSerializer.SerializeToNode(ErrorResponses.EnvelopeOf(error), ApiJson.Options)!;
+}

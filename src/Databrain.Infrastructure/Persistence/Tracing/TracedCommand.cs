@@ -1,0 +1,116 @@
+using System.Data;
+using System.Data.Common;
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Databrain.Infrastructure.Persistence.Tracing;
+
+/// <summary>Runs the provider's command inside a span named after the statement's first word (SELECT, INSERT, …).</summary>
+internal sealed class TracedCommand(DbCommand inner, DbConnection connection, string system) : DbCommand
+{
+    [AllowNull]
+    public override string CommandText
+    {
+        get => inner.CommandText;
+        set => inner.CommandText = value;
+    }
+
+    public override int CommandTimeout
+    {
+        get => inner.CommandTimeout;
+        set => inner.CommandTimeout = value;
+    }
+
+    public override CommandType CommandType
+    {
+        get => inner.CommandType;
+        set => inner.CommandType = value;
+    }
+
+    public override bool DesignTimeVisible
+    {
+        get => inner.DesignTimeVisible;
+        set => inner.DesignTimeVisible = value;
+    }
+
+    public override UpdateRowSource UpdatedRowSource
+    {
+        get => inner.UpdatedRowSource;
+        set => inner.UpdatedRowSource = value;
+    }
+
+    protected override DbConnection? DbConnection
+    {
+        get => connection;
+        set => throw new NotSupportedException("A traced command stays on the connection that created it.");
+    }
+
+    protected override DbParameterCollection DbParameterCollection => inner.Parameters;
+
+    protected override DbTransaction? DbTransaction
+    {
+        get => inner.Transaction;
+        set => inner.Transaction = value;
+    }
+
+    public override void Cancel() => inner.Cancel();
+
+    public override void Prepare() => inner.Prepare();
+
+    protected override DbParameter CreateDbParameter() => inner.CreateParameter();
+
+    public override int ExecuteNonQuery()
+    {
+        using var span = Start();
+        return inner.ExecuteNonQuery();
+    }
+
+    public override object? ExecuteScalar()
+    {
+        using var span = Start();
+        return inner.ExecuteScalar();
+    }
+
+    protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
+    {
+        using var span = Start();
+        return inner.ExecuteReader(behavior);
+    }
+
+    public override async Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken)
+    {
+        using var span = Start();
+        return await inner.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public override async Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken)
+    {
+        using var span = Start();
+        return await inner.ExecuteScalarAsync(cancellationToken);
+    }
+
+    protected override async Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken)
+    {
+        using var span = Start();
+        return await inner.ExecuteReaderAsync(behavior, cancellationToken);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private Activity? Start()
+    {
+        var operation = CommandText.TrimStart().Split(' ', 2)[0].ToUpperInvariant();
+        var span = DatabaseTelemetry.Source.StartActivity($"{system} {operation}", ActivityKind.Client);
+        span?.SetTag("db.system.name", system);
+        span?.SetTag("db.query.text", CommandText);
+        return span;
+    }
+}

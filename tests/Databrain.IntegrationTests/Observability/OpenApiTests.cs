@@ -1,0 +1,127 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Databrain.Api.Http;
+using Databrain.Application.Common.Results;
+using Databrain.Application.Workspaces.CreateWorkspace;
+using Databrain.IntegrationTests.Support;
+
+namespace Databrain.IntegrationTests.Observability;
+
+/// <summary>The OpenAPI document, generated from the code: every operation, field, rule and error code.</summary>
+public sealed class OpenApiTests : IAsyncLifetime
+{
+    private readonly SqliteTestDatabase _database = new();
+    private ServiceFactory _service = null!;
+    private JsonElement _document;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _service = new ServiceFactory(_database, settings: new Dictionary<string, string> { ["OpenApi:Enabled"] = "true" });
+        using var client = _service.CreateClient();
+        var response = await client.GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        _document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _service.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private JsonElement CreateSchema => _document.GetProperty("components").GetProperty("schemas").GetProperty(nameof(CreateWorkspaceCommand));
+
+    [Fact]
+    public void Document_DescribesBothOperations_UnderTheBearerScheme()
+    {
+        var path = _document.GetProperty("paths").GetProperty("/api/v2/workspace");
+
+        Assert.Equal("CreateWorkspace", path.GetProperty("post").GetProperty("operationId").GetString());
+        Assert.Equal("ListWorkspaces", path.GetProperty("get").GetProperty("operationId").GetString());
+        Assert.Equal("bearer", _document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
+        Assert.True(_document.GetProperty("security")[0].TryGetProperty("Bearer", out _));
+        Assert.Equal(["isPagination", "pageNumber"], path.GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public void RequestSchema_ListsEveryFieldOfTheRequest()
+    {
+        var fields = ((JsonTypeInfo)ApiJson.Options.GetTypeInfo(typeof(CreateWorkspaceCommand))).Properties.Select(p => p.Name);
+
+        Assert.Equal(fields.Order(), CreateSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
+    }
+
+    [Fact]
+    public void RequestSchema_CarriesTheRules()
+    {
+        var properties = CreateSchema.GetProperty("properties");
+
+        Assert.Equal(["name", "connectionType"], CreateSchema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["DATASOURCE", "DATAMART", "MULTI_DATASOURCE", "MULTI_DATAMART"], properties.GetProperty("connectionType").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(
+            ["technicalAndInsightSummary", "forecastAndTrendAnalysis", "comparativeAndAnomalyDetection", "custom"],
+            properties.GetProperty("summaryType").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        foreach (var name in new[] { "name", "datasourceName", "datamartName", "llmName", "themeName" })
+        {
+            Assert.Equal(1, properties.GetProperty(name).GetProperty("minLength").GetInt32());
+            Assert.Equal(100, properties.GetProperty(name).GetProperty("maxLength").GetInt32());
+        }
+
+        Assert.Equal(20, properties.GetProperty("aiCopilotLlms").GetProperty("maxItems").GetInt32());
+        Assert.Equal(100, properties.GetProperty("aiCopilotLlms").GetProperty("items").GetProperty("maxLength").GetInt32());
+        Assert.Equal(2000, properties.GetProperty("customSummaryPrompt").GetProperty("maxLength").GetInt32());
+        Assert.Contains("Required when connectionType is DATASOURCE", properties.GetProperty("datasourceName").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, string> ErrorsByOperation => new()
+    {
+        { "post", "400", Errors.InvalidRequestBodyCode },
+        { "post", "400", Errors.WorkspaceNameAlreadyExistsCode },
+        { "post", "400", Errors.InvalidDatasourceNameCode },
+        { "post", "400", Errors.InvalidDatamartNameCode },
+        { "post", "400", Errors.InvalidLlmNameCode },
+        { "post", "400", Errors.InvalidAiCopilotLlmsCode },
+        { "post", "400", Errors.InvalidThemeNameCode },
+        { "post", "401", Errors.InvalidDataAppApiKeyCode },
+        { "post", "500", Errors.InternalServerErrorCode },
+        { "get", "400", Errors.InvalidRequestBodyCode },
+        { "get", "401", Errors.InvalidDataAppApiKeyCode },
+        { "get", "500", Errors.InternalServerErrorCode },
+    };
+
+    [Theory]
+    [MemberData(nameof(ErrorsByOperation))]
+    public void EveryErrorCode_IsListedUnderItsStatus_WithAnExampleEnvelope(string method, string status, string code)
+    {
+        var example = _document.GetProperty("paths").GetProperty("/api/v2/workspace").GetProperty(method)
+            .GetProperty("responses").GetProperty(status).GetProperty("content").GetProperty("application/json")
+            .GetProperty("examples").GetProperty(code).GetProperty("value");
+
+        Assert.Equal(JsonValueKind.Null, example.GetProperty("data").ValueKind);
+        Assert.Equal(code, example.GetProperty("error").GetProperty("code").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(example.GetProperty("error").GetProperty("message").GetString()));
+    }
+
+    [Fact]
+    public void EveryApiErrorCodeOfTheCatalogue_AppearsInTheDocument()
+    {
+        string[] adminOnly = [Errors.UnknownOrganizationCode, Errors.ServiceTokenConflictCode, Errors.WorkspaceDoesNotExistCode];
+        var codes = typeof(Errors).GetFields().Where(f => f.IsLiteral && f.Name.EndsWith("Code", StringComparison.Ordinal))
+            .Select(f => (string)f.GetRawConstantValue()!).Except(adminOnly);
+        var text = _document.GetRawText();
+
+        Assert.All(codes, code => Assert.Contains($"\"{code}\"", text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OutsideDevelopment_TheDocumentIsOffUnlessEnabled()
+    {
+        await using var production = new ServiceFactory(_database, environment: "Production");
+        using var client = production.CreateClient();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/openapi/v1.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/scalar/")).StatusCode);
+    }
+}

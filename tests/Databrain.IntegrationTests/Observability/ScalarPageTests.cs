@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using Databrain.IntegrationTests.Support;
+
+namespace Databrain.IntegrationTests.Observability;
+
+/// <summary>
+/// The interactive reference at /scalar, opened in a real headless browser (Debian's chromium, which .ci/run
+/// installs): the page renders the workspace operations from the OpenAPI document.
+/// </summary>
+public sealed class ScalarPageTests : IAsyncLifetime
+{
+    private static readonly string? Browser = new[] { Environment.GetEnvironmentVariable("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
+        .FirstOrDefault(path => !string.IsNullOrEmpty(path) && File.Exists(path));
+
+    private readonly SqliteTestDatabase _database = new();
+    private ServiceFactory? _service;
+
+    public async ValueTask InitializeAsync()
+    {
+        Assert.SkipWhen(Browser is null, "No headless browser: install Debian's chromium package (apt-get install chromium; .ci/run does) or set CHROMIUM_PATH.");
+        await _database.InitializeAsync();
+        _service = new ServiceFactory(_database, settings: new Dictionary<string, string> { ["OpenApi:Enabled"] = "true" });
+        _service.StartServer();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_service is not null)
+        {
+            await _service.DisposeAsync();
+            await _database.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ScalarPage_ShowsTheWorkspaceOperations()
+    {
+        using var client = _service!.CreateClient();
+        var profile = Directory.CreateTempSubdirectory("databrain-chromium-");
+        try
+        {
+            var start = new ProcessStartInfo(Browser!)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var argument in new[]
+            {
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", $"--user-data-dir={profile.FullName}",
+                "--virtual-time-budget=20000", "--dump-dom", new Uri(client.BaseAddress!, "/scalar/").ToString(),
+            })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var browser = Process.Start(start)!;
+            var dom = browser.StandardOutput.ReadToEndAsync();
+            _ = browser.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            await browser.WaitForExitAsync(timeout.Token);
+            var html = await dom;
+
+            Assert.Contains("Create a workspace", html, StringComparison.Ordinal);
+            Assert.Contains("List workspaces", html, StringComparison.Ordinal);
+            Assert.Contains("/api/v2/workspace", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            profile.Delete(recursive: true);
+        }
+    }
+}

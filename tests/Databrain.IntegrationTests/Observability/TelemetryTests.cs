@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Net;
+using Databrain.Application.Common.Telemetry;
+using Databrain.Infrastructure.Persistence.Tracing;
+using Databrain.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
+
+namespace Databrain.IntegrationTests.Observability;
+
+/// <summary>Spans per request and per database command, the workspace metrics, and the OTLP switch.</summary>
+public sealed class TelemetryTests : IAsyncLifetime
+{
+    private readonly SqliteTestDatabase _database = new();
+    private readonly ConcurrentBag<Activity> _spans = [];
+    private ActivityListener _listener = null!;
+    private ServiceFactory _service = null!;
+    private TestOrganization _org = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is ApplicationTelemetry.SourceName or DatabaseTelemetry.SourceName or "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = _spans.Add,
+        };
+        ActivitySource.AddActivityListener(_listener);
+        await _database.InitializeAsync();
+        _service = new ServiceFactory(_database);
+        _service.StartServer();
+        _org = TestOrganization.CreateUnique();
+        await using var scope = _service.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new Application.Catalog.ApplySeed.ApplySeedCommand
+        {
+            Organizations = [new() { Name = _org.Name, ServiceTokens = [_org.Token], Datasources = ["pg"], Llms = ["gpt-4o"] }],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Dispose();
+        await _service.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    /// <summary>Sends a request inside a trace of the test's own, so that only its spans are looked at.</summary>
+    private async Task<(HttpStatusCode Status, Activity[] Spans)> Traced(object body)
+    {
+        var traceId = ActivityTraceId.CreateRandom();
+        using var client = _service.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, ApiCalls.Route) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        request.Headers.Add("Authorization", $"Bearer {_org.Token}");
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        var response = await client.SendAsync(request);
+        await Task.Delay(100); // spans stop as the response completes
+        return (response.StatusCode, _spans.Where(s => s.TraceId == traceId).ToArray());
+    }
+
+    [Fact]
+    public async Task ACreate_IsTracedFromHttpToEachDatabaseCommand_WithItsOutcome()
+    {
+        var (status, spans) = await Traced(new { name = "Traced", connectionType = "DATASOURCE", datasourceName = "pg" });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var http = Assert.Single(spans, s => s.Source.Name == "Microsoft.AspNetCore");
+        var command = Assert.Single(spans, s => s.Source.Name == ApplicationTelemetry.SourceName);
+        Assert.Equal("CreateWorkspaceCommand", command.DisplayName);
+        Assert.Equal("OK", command.GetTagItem(ApplicationTelemetry.OutcomeTag));
+        Assert.Equal(http.SpanId, command.ParentSpanId);
+        var database = spans.Where(s => s.Source.Name == DatabaseTelemetry.SourceName).ToArray();
+        Assert.Equal(["sqlite SELECT", "sqlite SELECT", "sqlite INSERT"], database.OrderBy(s => s.StartTimeUtc).Select(s => s.DisplayName));
+        Assert.All(database, s => Assert.Equal("sqlite", s.GetTagItem("db.system.name")));
+    }
+
+    [Fact]
+    public async Task ARejectedCreate_CarriesItsErrorCode()
+    {
+        var (status, spans) = await Traced(new { name = "Rejected", connectionType = "DATASOURCE", datasourceName = "nope" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("INVALID_DATASOURCE_NAME", Assert.Single(spans, s => s.Source.Name == ApplicationTelemetry.SourceName).GetTagItem(ApplicationTelemetry.OutcomeTag));
+    }
+
+    [Fact]
+    public async Task Metrics_CountCreatesByConnectionType_AndRejectionsByErrorCode()
+    {
+        var factory = _service.Services.GetRequiredService<IMeterFactory>();
+        var measured = new ConcurrentBag<(string Instrument, long Value, string Tag)>();
+        using var meters = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Scope == factory && instrument.Meter.Name == ApplicationTelemetry.MeterName)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meters.SetMeasurementEventCallback<long>((instrument, value, tags, _) => measured.Add((instrument.Name, value, $"{tags[0].Key}={tags[0].Value}")));
+        meters.Start();
+
+        await Traced(new { name = "M1", connectionType = "DATASOURCE", datasourceName = "pg" });
+        await Traced(new { name = "M2", connectionType = "MULTI_DATAMART" });
+        await Traced(new { name = "M2", connectionType = "MULTI_DATAMART" });
+        await Traced(new { name = " bad", connectionType = "MULTI_DATAMART" });
+
+        Assert.Equal(
+            [
+                ("databrain.workspaces.created", 1L, "connection_type=DATASOURCE"),
+                ("databrain.workspaces.created", 1L, "connection_type=MULTI_DATAMART"),
+                ("databrain.workspaces.rejected", 1L, "error_code=INVALID_REQUEST_BODY"),
+                ("databrain.workspaces.rejected", 1L, "error_code=WORKSPACE_NAME_ALREADY_EXISTS"),
+            ],
+            measured.Order());
+    }
+
+    [Fact]
+    public async Task WithoutAnOtlpEndpoint_NoTelemetryPipelineIsRegistered()
+    {
+        Assert.Null(_service.Services.GetService<TracerProvider>());
+
+        await using var exporting = new ServiceFactory(_database, settings: new Dictionary<string, string> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:4317" });
+        Assert.NotNull(exporting.Services.GetService<TracerProvider>());
+    }
+}
