@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace Databrain.LoadGenerator;
+
+/// <summary>
+/// Each scenario, in rounds that alternate service and raw baseline (so that drift of the machine hits both),
+/// then a table of requests per second and p50/p99 latency, and the create throughput ratio as the last line.
+/// </summary>
+internal static class Compare
+{
+    public static async Task<int> RunAsync(Uri service, Uri raw, string token, int seconds, int rounds, int connections)
+    {
+        var targets = new[] { ("service", service), ("raw", raw) };
+        var clients = targets.ToDictionary(t => t.Item1, t => Measurement.Client(t.Item2, connections));
+        var run = Guid.NewGuid().ToString("N")[..8];
+
+        // Warm-up: JIT, connection pools, SQLite page cache.
+        foreach (var (name, _) in targets)
+        {
+            foreach (var scenario in new[] { Scenario.Create, Scenario.Rejected, Scenario.List })
+            {
+                await Measurement.RunAsync(clients[name], token, scenario, $"warm-{run}-{name}-{scenario.Tag}", connections, TimeSpan.FromSeconds(1));
+            }
+        }
+
+        var results = new Dictionary<(string Scenario, string Target), Measurement>();
+        foreach (var scenario in new[] { Scenario.Create, Scenario.Rejected, Scenario.List })
+        {
+            for (var round = 0; round < rounds; round++)
+            {
+                foreach (var (name, _) in round % 2 == 0 ? targets : targets.Reverse())
+                {
+                    var measured = await Measurement.RunAsync(clients[name], token, scenario, $"{run}-{name}-{scenario.Tag}-{round}", connections, TimeSpan.FromSeconds(seconds));
+                    if (!results.TryGetValue((scenario.Name, name), out var total))
+                    {
+                        results[(scenario.Name, name)] = total = new Measurement();
+                    }
+
+                    total.Add(measured);
+                }
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{connections} keep-alive connections, {rounds} alternating rounds of {seconds} s per scenario and target"));
+        Console.WriteLine($"{"scenario",-42} {"target",-8} {"req/s",10} {"p50 ms",8} {"p99 ms",8} {"failed",7}");
+        foreach (var ((scenario, target), m) in results)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scenario,-42} {target,-8} {m.RequestsPerSecond,10:0.0} {m.Percentile(0.50),8:0.00} {m.Percentile(0.99),8:0.00} {m.Failures,7}"));
+        }
+
+        var failures = results.Values.Sum(m => m.Failures);
+        var ratio = results[(Scenario.Create.Name, "service")].RequestsPerSecond / results[(Scenario.Create.Name, "raw")].RequestsPerSecond;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"create-workspace throughput ratio (service/raw): {ratio:0.00}"));
+        return failures == 0 ? 0 : 1;
+    }
+}

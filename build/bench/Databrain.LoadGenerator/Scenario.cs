@@ -1,0 +1,40 @@
+using System.Net;
+using System.Text;
+
+namespace Databrain.LoadGenerator;
+
+/// <summary>One kind of request, and the answer that counts as its success.</summary>
+internal sealed record Scenario(string Name, Func<string, HttpRequestMessage> Request, HttpStatusCode Expected, string? ExpectedCode)
+{
+    /// <summary>Part of every workspace name the scenario sends, so that no scenario collides with another's names.</summary>
+    public string Tag => Name.Split(' ')[0] + (ExpectedCode is null ? string.Empty : "-rejected");
+
+    private const string Route = "/api/v2/workspace";
+
+    public static Scenario Create { get; } = new(
+        "create (200)",
+        name => Post($$"""{"name":"{{name}}","connectionType":"DATASOURCE","datasourceName":"postgres-main","llmName":"gpt-4o","themeName":"dark"}"""),
+        HttpStatusCode.OK,
+        null);
+
+    public static Scenario Rejected { get; } = new(
+        "create rejected (INVALID_DATASOURCE_NAME)",
+        name => Post($$"""{"name":"{{name}}","connectionType":"DATASOURCE","datasourceName":"no-such-datasource"}"""),
+        HttpStatusCode.BadRequest,
+        "INVALID_DATASOURCE_NAME");
+
+    public static Scenario List { get; } = new(
+        "list (page of 10)",
+        _ => new HttpRequestMessage(HttpMethod.Get, $"{Route}?isPagination=true&pageNumber=1"),
+        HttpStatusCode.OK,
+        null);
+
+    private static HttpRequestMessage Post(string json) =>
+        new(HttpMethod.Post, Route) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+
+    public async Task<bool> SucceededAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        return response.StatusCode == Expected && (ExpectedCode is null || body.Contains($"\"code\":\"{ExpectedCode}\"", StringComparison.Ordinal));
+    }
+}
