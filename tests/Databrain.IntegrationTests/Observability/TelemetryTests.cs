@@ -76,6 +76,20 @@ public sealed class TelemetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WithTheTokenCacheWarm_ACreateSendsTwoDatabaseCommands_AndARejectionOne()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Traced(new { name = "Warm-up", connectionType = "MULTI_DATAMART" })).Status);
+
+        var created = await Traced(new { name = "Counted", connectionType = "DATASOURCE", datasourceName = "pg", llmName = "gpt-4o", aiCopilotLlms = new[] { "gpt-4o" } });
+        var rejected = await Traced(new { name = "Counted too", connectionType = "DATASOURCE", datasourceName = "nope" });
+
+        Assert.Equal(HttpStatusCode.OK, created.Status);
+        Assert.Equal(2, created.Spans.Count(s => s.Source.Name == DatabaseTelemetry.SourceName));
+        Assert.Equal(HttpStatusCode.BadRequest, rejected.Status);
+        Assert.Equal(1, rejected.Spans.Count(s => s.Source.Name == DatabaseTelemetry.SourceName));
+    }
+
+    [Fact]
     public async Task ARejectedCreate_CarriesItsErrorCode()
     {
         var (status, spans) = await Traced(new { name = "Rejected", connectionType = "DATASOURCE", datasourceName = "nope" });
