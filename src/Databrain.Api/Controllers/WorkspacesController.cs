@@ -2,6 +2,7 @@ using Databrain.Api.Http;
 using Databrain.Api.OpenApi;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Workspaces.CreateWorkspace;
+using Databrain.Application.Workspaces.DeleteWorkspace;
 using Databrain.Application.Workspaces.ListWorkspaces;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -38,4 +39,13 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
     [ErrorCodes(Errors.InvalidRequestBodyCode)]
     public async Task<IActionResult> List([FromQuery] string? isPagination, [FromQuery] string? pageNumber, CancellationToken cancellationToken) =>
         (await mediator.Send(new ListWorkspacesQuery(isPagination, pageNumber), cancellationToken)).ToEnvelope();
+
+    /// <summary>Delete a workspace of the caller's organization, by its exact name.</summary>
+    [HttpDelete]
+    [EndpointName("DeleteWorkspace")]
+    [EndpointSummary("Delete a workspace")]
+    [ProducesResponseType<Envelope<DeletedWorkspace>>(StatusCodes.Status200OK)]
+    [ErrorCodes(Errors.InvalidRequestBodyCode, Errors.WorkspaceDoesNotExistCode)]
+    public async Task<IActionResult> Delete([FromQuery] string? name, CancellationToken cancellationToken) =>
+        (await mediator.Send(new DeleteWorkspaceCommand(name), cancellationToken)).ToEnvelope();
 }

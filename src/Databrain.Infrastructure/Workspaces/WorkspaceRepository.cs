@@ -24,6 +24,14 @@ internal sealed class WorkspaceRepository(IDatabase database) : IWorkspaceReposi
         WHERE w.OrganizationId = @OrganizationId AND w.Name = @Name AND l.Id IN @CopilotLlmIds;
         """;
 
+    private const string FindForDelete = "SELECT Id FROM Workspaces WHERE OrganizationId = @OrganizationId AND Name = @Name";
+
+    // Links first: the delete does not rely on the foreign key's cascade being enforced.
+    private const string Delete = """
+        DELETE FROM WorkspaceCopilotLlms WHERE WorkspaceId = @Id;
+        DELETE FROM Workspaces WHERE Id = @Id;
+        """;
+
     public async Task<bool> TryAddAsync(Workspace workspace, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspace);
@@ -59,5 +67,21 @@ internal sealed class WorkspaceRepository(IDatabase database) : IWorkspaceReposi
 
         await write.CommitAsync(cancellationToken);
         return true;
+    }
+
+    public async Task<long?> TryDeleteAsync(long organizationId, string name, CancellationToken cancellationToken)
+    {
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var id = await write.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            FindForDelete, new { OrganizationId = organizationId, Name = name }, write.Transaction, database.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+        if (id is null)
+        {
+            return null;
+        }
+
+        await write.Connection.ExecuteAsync(new CommandDefinition(
+            Delete, new { Id = id }, write.Transaction, database.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+        await write.CommitAsync(cancellationToken);
+        return id;
     }
 }

@@ -46,3 +46,7 @@ public sealed class AtomicWriteOnSqlServer(SqlServerApi api) : AtomicWriteTests(
 public sealed class FuzzOnSqlite(SqliteApi api) : FuzzTests(api);
 
 public sealed class FuzzOnSqlServer(SqlServerApi api) : FuzzTests(api);
+
+public sealed class DeleteWorkspaceOnSqlite(SqliteApi api) : DeleteWorkspaceTests(api);
+
+public sealed class DeleteWorkspaceOnSqlServer(SqlServerApi api) : DeleteWorkspaceTests(api);

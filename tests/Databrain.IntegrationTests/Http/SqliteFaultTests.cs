@@ -152,5 +152,8 @@ public sealed class SqliteFaultTests : IAsyncLifetime
                 throw;
             }
         }
+
+        public Task<long?> TryDeleteAsync(long organizationId, string name, CancellationToken cancellationToken) =>
+            inner.TryDeleteAsync(organizationId, name, cancellationToken);
     }
 }

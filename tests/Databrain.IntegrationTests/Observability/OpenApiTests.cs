@@ -40,6 +40,7 @@ public sealed class OpenApiTests : IAsyncLifetime
 
         Assert.Equal("CreateWorkspace", path.GetProperty("post").GetProperty("operationId").GetString());
         Assert.Equal("ListWorkspaces", path.GetProperty("get").GetProperty("operationId").GetString());
+        Assert.Equal("DeleteWorkspace", path.GetProperty("delete").GetProperty("operationId").GetString());
         Assert.Equal("bearer", _document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
         Assert.True(_document.GetProperty("security")[0].TryGetProperty("Bearer", out _));
         Assert.Equal(["isPagination", "pageNumber"], path.GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
@@ -89,6 +90,10 @@ public sealed class OpenApiTests : IAsyncLifetime
         { "get", "400", Errors.InvalidRequestBodyCode },
         { "get", "401", Errors.InvalidDataAppApiKeyCode },
         { "get", "500", Errors.InternalServerErrorCode },
+        { "delete", "400", Errors.InvalidRequestBodyCode },
+        { "delete", "400", Errors.WorkspaceDoesNotExistCode },
+        { "delete", "401", Errors.InvalidDataAppApiKeyCode },
+        { "delete", "500", Errors.InternalServerErrorCode },
     };
 
     [Theory]
@@ -107,7 +112,7 @@ public sealed class OpenApiTests : IAsyncLifetime
     [Fact]
     public void EveryApiErrorCodeOfTheCatalogue_AppearsInTheDocument()
     {
-        string[] adminOnly = [Errors.UnknownOrganizationCode, Errors.ServiceTokenConflictCode, Errors.WorkspaceDoesNotExistCode];
+        string[] adminOnly = [Errors.UnknownOrganizationCode, Errors.ServiceTokenConflictCode];
         var codes = typeof(Errors).GetFields().Where(f => f.IsLiteral && f.Name.EndsWith("Code", StringComparison.Ordinal))
             .Select(f => (string)f.GetRawConstantValue()!).Except(adminOnly);
         var text = _document.GetRawText();
