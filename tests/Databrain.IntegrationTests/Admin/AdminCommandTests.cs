@@ -17,7 +17,7 @@ public sealed class AdminCommandTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
-    private Task<AdminProcess.Outcome> Run(params string[] args) => AdminProcess.RunAsync(_database.ConnectionString, args);
+    private Task<ServiceProcess.Outcome> Run(params string[] args) => ServiceProcess.RunAsync(_database.ConnectionString, args);
 
     private string WriteFile(string name, string content)
     {

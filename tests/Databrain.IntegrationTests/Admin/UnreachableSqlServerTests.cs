@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
+using Databrain.IntegrationTests.Support;
+
 namespace Databrain.IntegrationTests.Admin;
 
 /// <summary>
@@ -72,7 +74,7 @@ public sealed class UnreachableSqlServerTests : IDisposable
             args = ["seed", file];
         }
 
-        var outcome = await AdminProcess.RunAsync("SqlServer", ConnectionString(port), args);
+        var outcome = await ServiceProcess.RunAsync("SqlServer", ConnectionString(port), args);
 
         Assert.True(clock.Elapsed < Limit, $"took {clock.Elapsed}");
         Assert.Equal(1, outcome.ExitCode);

@@ -32,14 +32,7 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
     [Fact]
     public async Task AFullRun_LogsNoTokenAndNoRequestBody()
     {
-        var org = TestOrganization.CreateUnique();
-        await using (var scope = _service.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new Application.Catalog.ApplySeed.ApplySeedCommand
-            {
-                Organizations = [new() { Name = org.Name, ServiceTokens = [org.Token], Datasources = ["pg"] }],
-            });
-        }
+        var org = await _service.Services.CreateOrganizationAsync();
 
         const string BodySecret = "body-secret-7f3a";
         const string WrongToken = "dbn_live_wrong_token_9c2e4d";
@@ -48,8 +41,8 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
             services.AddScoped<IWorkspaceQueries, ThrowingQueries>()));
         using var faultyClient = faulty.CreateClient();
 
-        Assert.Equal(HttpStatusCode.OK, (await client.CreateWorkspaceAsync(org.Token, new { name = BodySecret, connectionType = "DATASOURCE", datasourceName = "pg" })).Status);
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.CreateWorkspaceAsync(org.Token, new { name = BodySecret, connectionType = "DATASOURCE", datasourceName = "pg" })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.CreateWorkspaceAsync(org.Token, new { name = BodySecret, connectionType = "DATASOURCE", datasourceName = "postgres-main" })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.CreateWorkspaceAsync(org.Token, new { name = BodySecret, connectionType = "DATASOURCE", datasourceName = "postgres-main" })).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.CreateWorkspaceRawAsync(org.Token, $$"""{"name":"{{BodySecret}}","oops":1}""")).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.CreateWorkspaceAsync(org.Token, new { name = $" {BodySecret}", connectionType = "DATASOURCE" })).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.CreateWorkspaceAsync(WrongToken, new { name = BodySecret, connectionType = "MULTI_DATAMART" })).Status);

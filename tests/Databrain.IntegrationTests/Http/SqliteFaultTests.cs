@@ -33,13 +33,7 @@ public sealed class SqliteFaultTests : IAsyncLifetime
         });
         _service.StartServer();
         _client = _service.CreateClient();
-        _org = TestOrganization.CreateUnique();
-        await using var scope = _service.Services.CreateAsyncScope();
-        var seeded = await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new Application.Catalog.ApplySeed.ApplySeedCommand
-        {
-            Organizations = [new() { Name = _org.Name, ServiceTokens = [_org.Token], Llms = TestOrganization.Llms }],
-        });
-        Assert.True(seeded.IsSuccess);
+        _org = await _service.Services.CreateOrganizationAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -33,17 +33,12 @@ public sealed class RequestLogTests : IAsyncLifetime
     [Fact]
     public async Task OutsideDevelopment_ConsoleLogsAreOneJsonObjectPerLine()
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = ServiceProcess.StartInfo(new Dictionary<string, string>
         {
-            WorkingDirectory = Path.GetDirectoryName(typeof(Program).Assembly.Location)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["ConnectionStrings__Databrain"] = _database.ConnectionString;
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            ["ConnectionStrings__Databrain"] = _database.ConnectionString,
+        });
         using var process = Process.Start(start)!;
         var lines = new List<string>();
         try

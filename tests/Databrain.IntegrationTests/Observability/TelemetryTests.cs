@@ -31,12 +31,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         await _database.InitializeAsync();
         _service = new ServiceFactory(_database);
         _service.StartServer();
-        _org = TestOrganization.CreateUnique();
-        await using var scope = _service.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new Application.Catalog.ApplySeed.ApplySeedCommand
-        {
-            Organizations = [new() { Name = _org.Name, ServiceTokens = [_org.Token], Datasources = ["pg"], Llms = ["gpt-4o"] }],
-        });
+        _org = await _service.Services.CreateOrganizationAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -62,7 +57,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     [Fact]
     public async Task ACreate_IsTracedFromHttpToEachDatabaseCommand_WithItsOutcome()
     {
-        var (status, spans) = await Traced(new { name = "Traced", connectionType = "DATASOURCE", datasourceName = "pg" });
+        var (status, spans) = await Traced(new { name = "Traced", connectionType = "DATASOURCE", datasourceName = "postgres-main" });
 
         Assert.Equal(HttpStatusCode.OK, status);
         var http = Assert.Single(spans, s => s.Source.Name == "Microsoft.AspNetCore");
@@ -80,7 +75,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     {
         Assert.Equal(HttpStatusCode.OK, (await Traced(new { name = "Warm-up", connectionType = "MULTI_DATAMART" })).Status);
 
-        var created = await Traced(new { name = "Counted", connectionType = "DATASOURCE", datasourceName = "pg", llmName = "gpt-4o", aiCopilotLlms = new[] { "gpt-4o" } });
+        var created = await Traced(new { name = "Counted", connectionType = "DATASOURCE", datasourceName = "postgres-main", llmName = "gpt-4o", aiCopilotLlms = new[] { "gpt-4o" } });
         var rejected = await Traced(new { name = "Counted too", connectionType = "DATASOURCE", datasourceName = "nope" });
 
         Assert.Equal(HttpStatusCode.OK, created.Status);
@@ -116,7 +111,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         meters.SetMeasurementEventCallback<long>((instrument, value, tags, _) => measured.Add((instrument.Name, value, $"{tags[0].Key}={tags[0].Value}")));
         meters.Start();
 
-        await Traced(new { name = "M1", connectionType = "DATASOURCE", datasourceName = "pg" });
+        await Traced(new { name = "M1", connectionType = "DATASOURCE", datasourceName = "postgres-main" });
         await Traced(new { name = "M2", connectionType = "MULTI_DATAMART" });
         await Traced(new { name = "M2", connectionType = "MULTI_DATAMART" });
         await Traced(new { name = " bad", connectionType = "MULTI_DATAMART" });

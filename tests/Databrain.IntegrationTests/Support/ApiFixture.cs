@@ -1,7 +1,6 @@
 using Dapper;
 using Databrain.Application.Catalog.ApplySeed;
 using Databrain.Infrastructure.Persistence;
-using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,26 +45,8 @@ public abstract class ApiFixture : IAsyncLifetime
     public HttpClient CreateClient() => Factory.CreateClient();
 
     /// <summary>A new organization with its own token and the standard test catalog (which <paramref name="customize"/> may change).</summary>
-    public async Task<TestOrganization> CreateOrganizationAsync(Func<SeedOrganization, SeedOrganization>? customize = null)
-    {
-        var organization = TestOrganization.CreateUnique();
-        var seed = new SeedOrganization
-        {
-            Name = organization.Name,
-            ServiceTokens = [organization.Token],
-            Datasources = TestOrganization.Datasources,
-            Datamarts = TestOrganization.Datamarts,
-            Llms = TestOrganization.Llms,
-            Themes = TestOrganization.Themes,
-        };
-        await using var scope = Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ApplySeedCommand
-        {
-            Organizations = [customize is null ? seed : customize(seed)],
-        });
-        Assert.True(result.IsSuccess, result.Error?.Message);
-        return organization;
-    }
+    public Task<TestOrganization> CreateOrganizationAsync(Func<SeedOrganization, SeedOrganization>? customize = null) =>
+        Services.CreateOrganizationAsync(customize);
 
     /// <summary>Reads the database directly, to check what a request stored.</summary>
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)

@@ -50,20 +50,8 @@ internal sealed class SqlServerDatabase : IDatabase
         new TracedConnection(await OpenAsync(ConnectionString, cancellationToken), "mssql");
 
     /// <summary>Opens a connection to another database of the same server (the migrator creates the database from master).</summary>
-    public async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        var connection = new SqlConnection(connectionString) { RetryLogicProvider = _openRetry };
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    public async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken) =>
+        await Connections.OpenOrDisposeAsync(new SqlConnection(connectionString) { RetryLogicProvider = _openRetry }, cancellationToken);
 
     public async Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken)
     {

@@ -34,20 +34,8 @@ internal sealed class SqliteDatabase : IDatabase, IDisposable
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         new TracedConnection(await OpenSqliteAsync(cancellationToken), "sqlite");
 
-    private async Task<SqliteConnection> OpenSqliteAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private Task<SqliteConnection> OpenSqliteAsync(CancellationToken cancellationToken) =>
+        Connections.OpenOrDisposeAsync(new SqliteConnection(_connectionString), cancellationToken);
 
     public async Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken)
     {
