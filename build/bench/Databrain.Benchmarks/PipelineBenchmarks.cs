@@ -1,0 +1,75 @@
+using BenchmarkDotNet.Attributes;
+using Databrain.Application;
+using Databrain.Application.Common.Ports;
+using Databrain.Application.Common.Security;
+using Databrain.Application.Workspaces.CreateWorkspace;
+using Databrain.Application.Workspaces.ListWorkspaces;
+using Databrain.Application.Workspaces.Ports;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Databrain.Benchmarks;
+
+/// <summary>
+/// One request through the real application pipeline as the host composes it (a DI scope, the mediator, the
+/// telemetry, metrics, authorization and validation behaviors, the handler), over in-memory ports.
+/// </summary>
+[MemoryDiagnoser]
+public class PipelineBenchmarks
+{
+    private static readonly CreateWorkspaceCommand Create = new()
+    {
+        Name = "Sales Analytics",
+        ConnectionType = "DATASOURCE",
+        DatasourceName = "postgres-main",
+        LlmName = "gpt-4o",
+        AiCopilotLlms = ["gpt-4o"],
+        IsEnableMetricSummary = true,
+        SummaryType = "forecastAndTrendAnalysis",
+        ThemeName = "dark",
+    };
+
+    private static readonly CreateWorkspaceCommand Rejected = Create with { DatasourceName = "no-such-datasource" };
+
+    private static readonly CreateWorkspaceCommand Invalid = Create with { Name = " padded", SummaryType = null };
+
+    private static readonly ListWorkspacesQuery List = new("true", "1");
+
+    private ServiceProvider _services = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var ports = new InMemoryPorts();
+        _services = new ServiceCollection()
+            .AddMetrics()
+            .AddApplication()
+            .AddSingleton<IServiceTokenLookup>(ports)
+            .AddSingleton<IWorkspaceReferenceLookup>(ports)
+            .AddSingleton<IWorkspaceRepository>(ports)
+            .AddSingleton<IWorkspaceQueries>(ports)
+            .BuildServiceProvider();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _services.Dispose();
+
+    private async Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CallerContext>().BearerToken = "dbn_bench_token";
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    [Benchmark(Baseline = true, Description = "create: success")]
+    public Task<Databrain.Application.Common.Results.Result<CreatedWorkspace>> CreateSuccess() => SendAsync(Create);
+
+    [Benchmark(Description = "create: unknown datasource")]
+    public Task<Databrain.Application.Common.Results.Result<CreatedWorkspace>> CreateRejected() => SendAsync(Rejected);
+
+    [Benchmark(Description = "create: invalid fields")]
+    public Task<Databrain.Application.Common.Results.Result<CreatedWorkspace>> CreateInvalid() => SendAsync(Invalid);
+
+    [Benchmark(Description = "list: a page")]
+    public Task<Databrain.Application.Common.Results.Result<IReadOnlyList<WorkspaceListItem>>> ListPage() => SendAsync(List);
+}
