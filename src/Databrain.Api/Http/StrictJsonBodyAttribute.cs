@@ -1,7 +1,5 @@
-using Databrain.Application.Common.Results;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.Net.Http.Headers;
 
 namespace Databrain.Api.Http;
 
@@ -13,74 +11,5 @@ public sealed class StrictJsonBodyAttribute : ModelBinderAttribute
         : base(typeof(StrictJsonBodyBinder))
     {
         BindingSource = BindingSource.Body;
-    }
-}
-
-/// <summary>
-/// Step 1 of the contract's order of checks: content type, size, JSON shape. A failure is stored for
-/// <see cref="InvalidBodyResponse"/> and the action does not run.
-/// </summary>
-public sealed class StrictJsonBodyBinder : IModelBinder
-{
-    public const int MaxBodyBytes = 64 * 1024;
-
-    public async Task BindModelAsync(ModelBindingContext bindingContext)
-    {
-        ArgumentNullException.ThrowIfNull(bindingContext);
-        var request = bindingContext.HttpContext.Request;
-        var body = await ReadBodyAsync(request);
-        var model = body.IsSuccess
-            ? StrictJsonReader.Read(body.Value, bindingContext.ModelType, "body")
-            : Result<object>.Failure(body.Error);
-        if (model.IsSuccess)
-        {
-            bindingContext.Result = ModelBindingResult.Success(model.Value);
-        }
-        else
-        {
-            InvalidBodyResponse.Store(bindingContext, model.Error);
-        }
-    }
-
-    private static async Task<Result<byte[]>> ReadBodyAsync(HttpRequest request)
-    {
-        // application/json, with at most a charset parameter, and that one utf-8.
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
-            || !contentType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || contentType.Parameters.Any(p => !p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase)
-                || !p.Value.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
-        {
-            return Errors.InvalidRequestBody("Content-Type", "must be application/json (charset utf-8, if given)");
-        }
-
-        var tooLarge = Errors.InvalidRequestBody("body", $"must be at most {MaxBodyBytes} bytes");
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return tooLarge;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        try
-        {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-            {
-                if (buffer.Length + read > MaxBodyBytes)
-                {
-                    return tooLarge;
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (BadHttpRequestException)
-        {
-            // Kestrel gave up on the body: it stopped short of its declared Content-Length and stalled
-            // (the minimum data rate), or its framing was broken.
-            return Errors.InvalidRequestBody("body", "could not be read completely: it ended early or arrived too slowly");
-        }
-
-        return buffer.Length == 0 ? Errors.InvalidRequestBody("body", "is empty; a JSON object is required") : buffer.ToArray();
     }
 }
