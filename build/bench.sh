@@ -6,7 +6,7 @@
 # the last line is "create-workspace throughput ratio (service/raw): R".
 #
 #   build/bench.sh            full run (about 2.5 minutes)
-#   build/bench.sh --quick    short run (under a minute on 2 cores)
+#   build/bench.sh --quick    short run (under a minute on 2 cores once built; the first run also builds)
 #   build/bench.sh --scale    median create latency with 1,000,000 catalog rows against 1,000 rows
 set -euo pipefail
 cd "$(dirname "$0")/.."

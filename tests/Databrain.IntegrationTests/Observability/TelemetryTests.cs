@@ -127,6 +127,52 @@ public sealed class TelemetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WithAnOtlpEndpoint_TracesAndMetricsAreExported()
+    {
+        var port = FreePort();
+        using var collector = new HttpListener();
+        collector.Prefixes.Add($"http://127.0.0.1:{port}/");
+        collector.Start();
+        var received = new ConcurrentBag<string>();
+        _ = Task.Run(async () =>
+        {
+            while (collector.IsListening)
+            {
+                var context = await collector.GetContextAsync();
+                received.Add($"{context.Request.HttpMethod} {context.Request.Url!.AbsolutePath} {context.Request.ContentType}");
+                context.Response.StatusCode = 200;
+                context.Response.Close();
+            }
+        });
+
+        await using var exporting = new ServiceFactory(_database, settings: new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{port}",
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
+        });
+        using var client = exporting.CreateClient();
+        var org = await exporting.Services.CreateOrganizationAsync();
+        Assert.Equal(HttpStatusCode.OK, (await client.CreateWorkspaceAsync(org.Token, new { name = "Exported", connectionType = "MULTI_DATAMART" })).Status);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (!(received.Any(r => r.StartsWith("POST /v1/traces", StringComparison.Ordinal)) && received.Any(r => r.StartsWith("POST /v1/metrics", StringComparison.Ordinal))))
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+
+        Assert.All(received, r => Assert.EndsWith("application/x-protobuf", r, StringComparison.Ordinal));
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    [Fact]
     public async Task WithoutAnOtlpEndpoint_NoTelemetryPipelineIsRegistered()
     {
         Assert.Null(_service.Services.GetService<TracerProvider>());
