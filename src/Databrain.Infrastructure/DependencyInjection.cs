@@ -33,7 +33,7 @@ public static class DependencyInjection
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = new SqliteDatabase(AnchorSqlitePath(connectionString, contentRootPath), options.CommandTimeoutSeconds);
-                services.AddSingleton<IDatabase>(sqlite);
+                services.AddSingleton<IDatabase>(_ => sqlite); // a factory, so that the container disposes it
                 services.AddSingleton<IMigrationTarget>(new SqliteMigrationTarget(sqlite));
                 break;
             case DatabaseProvider.SqlServer:

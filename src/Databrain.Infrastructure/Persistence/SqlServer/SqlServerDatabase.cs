@@ -32,7 +32,6 @@ internal sealed class SqlServerDatabase : IDatabase
         ConnectionString = builder.ConnectionString;
         CommandTimeoutSeconds = commandTimeoutSeconds;
         Server = builder.DataSource;
-        DatabaseName = builder.InitialCatalog;
     }
 
     public ISqlDialect Dialect { get; } = new SqlServerDialect();
@@ -41,10 +40,8 @@ internal sealed class SqlServerDatabase : IDatabase
 
     public string ConnectionString { get; }
 
-    /// <summary>For error messages: the server and database, never the credentials.</summary>
+    /// <summary>For error messages: the server, never the credentials.</summary>
     public string Server { get; }
-
-    public string DatabaseName { get; }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         new TracedConnection(await OpenAsync(ConnectionString, cancellationToken), "mssql");
