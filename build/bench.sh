@@ -11,19 +11,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=5 rounds=4 connections=16 latency_count=300 scale=0
+seconds=5 rounds=4 warmup=15 connections=16 latency_count=300 scale=0
 for arg in "$@"; do
   case "$arg" in
-    --quick) seconds=2 rounds=2 latency_count=100 ;;
+    --quick) seconds=2 rounds=2 warmup=9 latency_count=100 ;;
     --scale) scale=1 ;;
     *) echo "usage: build/bench.sh [--quick] [--scale]" >&2; exit 2 ;;
   esac
 done
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet build -c Release -v q -nologo src/Databrain.Api >/dev/null
-dotnet build -c Release -v q -nologo build/bench/Databrain.RawBaseline >/dev/null
-dotnet build -c Release -v q -nologo build/bench/Databrain.LoadGenerator >/dev/null
+# One build of the service, the baseline and the load generator (build/bench/bench.slnf).
+dotnet build -c Release -v q -nologo build/bench/bench.slnf >/dev/null
 api=src/Databrain.Api/bin/Release/net10.0/Databrain.Api.dll
 raw=build/bench/Databrain.RawBaseline/bin/Release/net10.0/Databrain.RawBaseline.dll
 load=build/bench/Databrain.LoadGenerator/bin/Release/net10.0/Databrain.LoadGenerator.dll
@@ -38,9 +37,13 @@ cat >"$work/seed.json" <<JSON
 {"organizations":[{"name":"bench","serviceTokens":["$token"],"datasources":["postgres-main"],"llms":["gpt-4o"],"themes":["dark"]}]}
 JSON
 
+# Runs a program from its own directory, as its container does: that directory is the content root, so the
+# service reads its appsettings.json (JSON logs, log levels) exactly as deployed.
+in_bin() { local dll=$1; shift; (cd "$(dirname "$dll")" && exec dotnet "$(basename "$dll")" "$@"); }
+
 # A migrated and seeded SQLite file, through the service's own admin command.
 prepare() {
-  ConnectionStrings__Databrain="Data Source=$1" DOTNET_ENVIRONMENT=Production dotnet "$api" seed "$work/seed.json" >/dev/null
+  ConnectionStrings__Databrain="Data Source=$1" DOTNET_ENVIRONMENT=Production in_bin "$api" seed "$work/seed.json" >/dev/null
 }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -56,7 +59,7 @@ wait_for() {
 # $1: dll, $2: database file, $3: port. The service runs as in production: Production environment, JSON logs.
 start() {
   ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$3" ConnectionStrings__Databrain="Data Source=$2" \
-    dotnet "$1" >"$work/$3.log" 2>&1 &
+    in_bin "$1" >"$work/$3.log" 2>&1 &
   pids+=($!)
   wait_for "http://127.0.0.1:$3"
 }
@@ -76,8 +79,9 @@ if [ "$scale" -eq 1 ]; then
   exit 0
 fi
 
-prepare "$work/service.db"
+prepare "$work/service.db" & seeding=$!
 prepare "$work/raw.db"
+wait "$seeding"
 service_port=$(free_port); start "$api" "$work/service.db" "$service_port"
 raw_port=$(free_port); start "$raw" "$work/raw.db" "$raw_port"
-dotnet "$load" compare "http://127.0.0.1:$service_port" "http://127.0.0.1:$raw_port" "$token" "$seconds" "$rounds" "$connections"
+dotnet "$load" compare "http://127.0.0.1:$service_port" "http://127.0.0.1:$raw_port" "$token" "$warmup" "$seconds" "$rounds" "$connections"

@@ -2,11 +2,13 @@ using System.Globalization;
 using Databrain.LoadGenerator;
 
 // build/bench.sh drives this: "compare" measures the service against the raw baseline, "latency" measures one
-// target's create latency, "populate" loads catalog rows for the --scale run.
+// target's create latency, "populate" loads catalog rows for the --scale run, "drive" loads one target with one scenario (for profiling).
 return args switch
 {
-    ["compare", var service, var raw, var token, var seconds, var rounds, var connections] =>
-        await Compare.RunAsync(new Uri(service), new Uri(raw), token, Number(seconds), Number(rounds), Number(connections)),
+    ["compare", var service, var raw, var token, var warmup, var seconds, var rounds, var connections] =>
+        await Compare.RunAsync(new Uri(service), new Uri(raw), token, Number(warmup), Number(seconds), Number(rounds), Number(connections)),
+    ["drive", var target, var token, var scenario, var seconds, var connections] =>
+        await Drive.RunAsync(new Uri(target), token, scenario, Number(seconds), Number(connections)),
     ["latency", var target, var token, var count] => await Latency.RunAsync(new Uri(target), token, Number(count)),
     ["populate", var database, var rows] => Populate.Run(database, Number(rows)),
     _ => Usage(),
@@ -16,6 +18,6 @@ static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: compare <service-url> <raw-url> <token> <seconds> <rounds> <connections> | latency <url> <token> <count> | populate <sqlite-file> <rows>");
+    Console.Error.WriteLine("usage: compare <service-url> <raw-url> <token> <warm-up-seconds> <seconds> <rounds> <connections> | drive <url> <token> <create|create-rejected|list> <seconds> <connections> | latency <url> <token> <count> | populate <sqlite-file> <rows>");
     return 2;
 }

@@ -29,6 +29,8 @@ internal sealed record Scenario(string Name, Func<string, HttpRequestMessage> Re
         HttpStatusCode.OK,
         null);
 
+    public static IReadOnlyList<Scenario> All { get; } = [Create, Rejected, List];
+
     private static HttpRequestMessage Post(string json) =>
         new(HttpMethod.Post, Route) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 
