@@ -5,7 +5,10 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Databrain.Infrastructure.Persistence.Tracing;
 
-/// <summary>Runs the provider's command inside a span named after the statement's first word (SELECT, INSERT, …).</summary>
+/// <summary>
+/// Runs the provider's command inside a span named after the statement's first word (SELECT, INSERT, …), when
+/// something listens, with its parameters named as the SQL writes them.
+/// </summary>
 internal sealed class TracedCommand(DbCommand inner, DbConnection connection, string system) : DbCommand
 {
     [AllowNull]
@@ -105,8 +108,31 @@ internal sealed class TracedCommand(DbCommand inner, DbConnection connection, st
         base.Dispose(disposing);
     }
 
+    /// <summary>
+    /// Dapper names parameters without the <c>@</c> our SQL writes. Microsoft.Data.Sqlite then searches every
+    /// prefix (<c>:</c>, <c>@</c>, <c>$</c>) of every parameter in every statement of the command, a native
+    /// look-up each, inside the one-at-a-time write section; named as written, each is found at once.
+    /// SqlClient accepts either form.
+    /// </summary>
+    private void NameParametersAsWritten()
+    {
+        foreach (DbParameter parameter in inner.Parameters)
+        {
+            if (!parameter.ParameterName.StartsWith('@'))
+            {
+                parameter.ParameterName = "@" + parameter.ParameterName;
+            }
+        }
+    }
+
     private Activity? Start()
     {
+        NameParametersAsWritten();
+        if (!DatabaseTelemetry.Source.HasListeners())
+        {
+            return null;
+        }
+
         var operation = CommandText.TrimStart().Split(' ', 2)[0].ToUpperInvariant();
         var span = DatabaseTelemetry.Source.StartActivity($"{system} {operation}", ActivityKind.Client);
         span?.SetTag("db.system.name", system);
