@@ -22,7 +22,8 @@ public static class HostSetup
             .AddApplication()
             .AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services
-            .AddControllers()
+            .AddMvcCore()
+            .AddApiExplorer()
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidBodyResponse.Create);
         builder.Services.AddDatabrainHealthChecks();
         if (OpenApiSetup.IsOpenApiEnabled(builder.Configuration, builder.Environment))

@@ -6,7 +6,7 @@ namespace Databrain.Api.Observability;
 /// One log line per request: method, path (without the query string), status, duration and trace id.
 /// Never headers or bodies: tokens and client data stay out of the logs.
 /// </summary>
-public sealed class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLogMiddleware> logger)
+public sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLogMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -18,8 +18,8 @@ public sealed class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLo
         }
         finally
         {
-            logger.LogInformation(
-                "HTTP {Method} {Path} answered {StatusCode} in {DurationMs:0.0} ms (trace {TraceId})",
+            LogRequest(
+                logger,
                 context.Request.Method,
                 context.Request.Path.Value,
                 context.RequestAborted.IsCancellationRequested ? 499 : context.Response.StatusCode,
@@ -27,4 +27,7 @@ public sealed class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLo
                 Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "HTTP {Method} {Path} answered {StatusCode} in {DurationMs:0.0} ms (trace {TraceId})")]
+    private static partial void LogRequest(ILogger logger, string method, string? path, int statusCode, double durationMs, string traceId);
 }

@@ -39,25 +39,26 @@ internal sealed class SqliteDatabase : IDatabase, IDisposable
 
     public async Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken)
     {
-        // The connection is opened (a pooled handle and the foreign_keys pragma) before the gate, so that the
-        // one-at-a-time section holds only the transaction itself: creates pass the gate one after another, and
-        // its holding time is their throughput.
-        var connection = await OpenSqliteAsync(cancellationToken);
-        GateRelease? gate = null;
+        if (!await _writeGate.WaitAsync(TimeSpan.FromSeconds(CommandTimeoutSeconds), cancellationToken))
+        {
+            throw new TimeoutException($"No SQLite write slot within {CommandTimeoutSeconds} s.");
+        }
+
+        var gate = new GateRelease(_writeGate);
+        SqliteConnection? connection = null;
         try
         {
-            if (!await _writeGate.WaitAsync(TimeSpan.FromSeconds(CommandTimeoutSeconds), cancellationToken))
-            {
-                throw new TimeoutException($"No SQLite write slot within {CommandTimeoutSeconds} s.");
-            }
-
-            gate = new GateRelease(_writeGate);
+            connection = await OpenSqliteAsync(cancellationToken);
             return new WriteTransaction(new TracedConnection(connection, "sqlite"), BeginImmediate(connection, cancellationToken), gate);
         }
         catch
         {
-            await connection.DisposeAsync();
-            gate?.Dispose();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            gate.Dispose();
             throw;
         }
     }
