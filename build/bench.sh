@@ -5,7 +5,7 @@
 # alternating the two targets round by round. Prints requests per second and p50/p99 latency per scenario;
 # the last line is "create-workspace throughput ratio (service/raw): R".
 #
-#   build/bench.sh            full run (about 2.5 minutes)
+#   build/bench.sh            full run (about 3.5 minutes)
 #   build/bench.sh --quick    short run (under a minute on 2 cores once built; the first run also builds)
 #   build/bench.sh --scale    median create latency with 1,000,000 catalog rows against 1,000 rows
 set -euo pipefail
@@ -43,7 +43,8 @@ in_bin() { local dll=$1; shift; (cd "$(dirname "$dll")" && exec dotnet "$(basena
 
 # A migrated and seeded SQLite file, through the service's own admin command.
 prepare() {
-  ConnectionStrings__Databrain="Data Source=$1" DOTNET_ENVIRONMENT=Production in_bin "$api" seed "$work/seed.json" >/dev/null
+  ConnectionStrings__Databrain="Data Source=$1" DOTNET_ENVIRONMENT=Production in_bin "$api" seed "$work/seed.json" \
+    >/dev/null 2>"$1.seed.log" || { cat "$1.seed.log" >&2; exit 1; }
 }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
