@@ -18,8 +18,14 @@ internal sealed class WriteTransaction(DbConnection connection, DbTransaction tr
             // Ends the transaction (a rollback unless committed), then returns the connection to the pool while
             // the gate is still held: the next writer then takes this same connection, whose page cache is
             // current (no one else writes), rather than one whose cache another writer's commit made stale.
-            await Transaction.DisposeAsync();
-            await Connection.DisposeAsync();
+            try
+            {
+                await Transaction.DisposeAsync();
+            }
+            finally
+            {
+                await Connection.DisposeAsync();
+            }
         }
         finally
         {
