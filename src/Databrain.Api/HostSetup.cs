@@ -21,6 +21,9 @@ public static class HostSetup
         builder.Services
             .AddApplication()
             .AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+        // MVC core only: AddControllers would also register authorization, and the host would then run the
+        // authentication and authorization middleware on every request; tokens are checked by the
+        // authorization behavior instead.
         builder.Services
             .AddMvcCore()
             .AddApiExplorer()

@@ -64,37 +64,37 @@ internal sealed class TracedCommand(DbCommand inner, DbConnection connection, st
 
     public override int ExecuteNonQuery()
     {
-        using var span = Start();
+        using var span = BeforeExecute();
         return inner.ExecuteNonQuery();
     }
 
     public override object? ExecuteScalar()
     {
-        using var span = Start();
+        using var span = BeforeExecute();
         return inner.ExecuteScalar();
     }
 
     protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
     {
-        using var span = Start();
+        using var span = BeforeExecute();
         return inner.ExecuteReader(behavior);
     }
 
     public override async Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken)
     {
-        using var span = Start();
+        using var span = BeforeExecute();
         return await inner.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public override async Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken)
     {
-        using var span = Start();
+        using var span = BeforeExecute();
         return await inner.ExecuteScalarAsync(cancellationToken);
     }
 
     protected override async Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken)
     {
-        using var span = Start();
+        using var span = BeforeExecute();
         return await inner.ExecuteReaderAsync(behavior, cancellationToken);
     }
 
@@ -125,9 +125,15 @@ internal sealed class TracedCommand(DbCommand inner, DbConnection connection, st
         }
     }
 
-    private Activity? Start()
+    /// <summary>What every Execute does first: the parameter names, then the span (null when nothing listens).</summary>
+    private Activity? BeforeExecute()
     {
         NameParametersAsWritten();
+        return StartSpan();
+    }
+
+    private Activity? StartSpan()
+    {
         if (!DatabaseTelemetry.Source.HasListeners())
         {
             return null;
