@@ -28,6 +28,8 @@ public static class HostSetup
             .AddMvcCore()
             .AddApiExplorer()
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidBodyResponse.Create);
+        // The OpenAPI document is built from these options: the same converters and rules as the wire.
+        builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Apply(options.SerializerOptions));
         builder.Services.AddDatabrainHealthChecks();
         if (OpenApiSetup.IsOpenApiEnabled(builder.Configuration, builder.Environment))
         {

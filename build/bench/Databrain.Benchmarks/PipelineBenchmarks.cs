@@ -40,14 +40,10 @@ public class PipelineBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var ports = new InMemoryPorts();
         _services = new ServiceCollection()
             .AddMetrics()
             .AddApplication()
-            .AddSingleton<IServiceTokenLookup>(ports)
-            .AddSingleton<IWorkspaceReferenceLookup>(ports)
-            .AddSingleton<IWorkspaceRepository>(ports)
-            .AddSingleton<IWorkspaceQueries>(ports)
+            .AddInMemoryPorts()
             .BuildServiceProvider();
     }
 

@@ -3,7 +3,10 @@ using Databrain.Api.OpenApi;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Workspaces.CreateWorkspace;
 using Databrain.Application.Workspaces.DeleteWorkspace;
+using Databrain.Application.Workspaces.GetWorkspace;
 using Databrain.Application.Workspaces.ListWorkspaces;
+using Databrain.Application.Workspaces.Rules;
+using Databrain.Application.Workspaces.UpdateWorkspace;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -19,6 +22,7 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
     [HttpPost]
     [EndpointName("CreateWorkspace")]
     [EndpointSummary("Create a workspace")]
+    [EndpointDescription("Answers the name as stored, with the new workspace's version as its ETag.")]
     [ProducesResponseType<Envelope<CreatedWorkspace>>(StatusCodes.Status200OK)]
     [ErrorCodes(
         Errors.InvalidRequestBodyCode,
@@ -31,21 +35,58 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
     public async Task<IActionResult> Create([StrictJsonBody] CreateWorkspaceCommand command, CancellationToken cancellationToken) =>
         (await mediator.Send(command, cancellationToken)).ToEnvelope();
 
-    /// <summary>List the workspaces of the caller's organization, oldest first, all or a page of 10.</summary>
+    /// <summary>
+    /// Without <c>name</c>: the workspaces of the caller's organization, oldest first, all or a page of 10.
+    /// With <c>name</c>: that one workspace, whole, with its version as the ETag.
+    /// </summary>
     [HttpGet]
-    [EndpointName("ListWorkspaces")]
-    [EndpointSummary("List workspaces")]
+    [EndpointName("ListWorkspaces")] // the operation id clients already generate from
+    [EndpointSummary("List workspaces, or read one by name")]
+    [EndpointDescription("Without name: the list (isPagination, pageNumber). With name: one workspace, every property present, and its version as the ETag; name is not allowed together with isPagination or pageNumber.")]
     [ProducesResponseType<Envelope<IReadOnlyList<WorkspaceListItem>>>(StatusCodes.Status200OK)]
-    [ErrorCodes(Errors.InvalidRequestBodyCode)]
-    public async Task<IActionResult> List([FromQuery] string? isPagination, [FromQuery] string? pageNumber, CancellationToken cancellationToken) =>
-        (await mediator.Send(new ListWorkspacesQuery(isPagination, pageNumber), cancellationToken)).ToEnvelope();
+    [ProducesResponseType<Envelope<WorkspaceDetails>>(StatusCodes.Status200OK)]
+    [ErrorCodes(Errors.InvalidRequestBodyCode, Errors.WorkspaceDoesNotExistCode)]
+    public async Task<IActionResult> ListOrRead(
+        [RawQuery] string? name,
+        [FromQuery] string? isPagination,
+        [FromQuery] string? pageNumber,
+        CancellationToken cancellationToken) =>
+        name is null
+            ? (await mediator.Send(new ListWorkspacesQuery(isPagination, pageNumber), cancellationToken)).ToEnvelope()
+            : (await mediator.Send(new GetWorkspaceQuery(name, isPagination, pageNumber), cancellationToken)).ToEnvelope();
+
+    /// <summary>Update a workspace of the caller's organization, named by the body's <c>name</c>.</summary>
+    [HttpPut]
+    [EndpointName("UpdateWorkspace")]
+    [EndpointSummary("Update a workspace")]
+    [EndpointDescription(
+        "name names the workspace (there is no rename); the connection is replaced. llmName, aiCopilotLlms, isEnableMetricSuggestions "
+        + "and themeName: left out keeps the stored value, null clears it. isEnableMetricSummary, summaryType and customSummaryPrompt "
+        + "change together: all left out keeps them, otherwise isEnableMetricSummary is required. With If-Match, the update applies "
+        + "only to that version. Answers the whole workspace as stored, with its new version as the ETag.")]
+    [ProducesResponseType<Envelope<WorkspaceDetails>>(StatusCodes.Status200OK)]
+    [ErrorCodes(
+        Errors.InvalidRequestBodyCode,
+        Errors.WorkspaceDoesNotExistCode,
+        Errors.WorkspaceVersionMismatchCode,
+        Errors.InvalidDatasourceNameCode,
+        Errors.InvalidDatamartNameCode,
+        Errors.InvalidLlmNameCode,
+        Errors.InvalidAiCopilotLlmsCode,
+        Errors.InvalidThemeNameCode)]
+    public async Task<IActionResult> Update(
+        [StrictJsonBody] UpdateWorkspaceCommand command,
+        [IfMatchHeader] ExpectedVersion? ifMatch,
+        CancellationToken cancellationToken) =>
+        (await mediator.Send(command with { IfMatch = ifMatch }, cancellationToken)).ToEnvelope();
 
     /// <summary>Delete a workspace of the caller's organization, by its exact name.</summary>
     [HttpDelete]
     [EndpointName("DeleteWorkspace")]
     [EndpointSummary("Delete a workspace")]
+    [EndpointDescription("With If-Match, the workspace is deleted only while it has that version.")]
     [ProducesResponseType<Envelope<DeletedWorkspace>>(StatusCodes.Status200OK)]
-    [ErrorCodes(Errors.InvalidRequestBodyCode, Errors.WorkspaceDoesNotExistCode)]
-    public async Task<IActionResult> Delete([FromQuery] string? name, CancellationToken cancellationToken) =>
-        (await mediator.Send(new DeleteWorkspaceCommand(name), cancellationToken)).ToEnvelope();
+    [ErrorCodes(Errors.InvalidRequestBodyCode, Errors.WorkspaceDoesNotExistCode, Errors.WorkspaceVersionMismatchCode)]
+    public async Task<IActionResult> Delete([FromQuery] string? name, [IfMatchHeader] ExpectedVersion? ifMatch, CancellationToken cancellationToken) =>
+        (await mediator.Send(new DeleteWorkspaceCommand(name, ifMatch), cancellationToken)).ToEnvelope();
 }

@@ -13,6 +13,18 @@ public static class ApiJson
     /// </summary>
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>The API's own converters and rules, also given to the options the OpenAPI document is built from.</summary>
+    public static void Apply(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Converters.Add(new WireConverters.OptionalFactory());
+        options.Converters.Add(new WireConverters.UtcMilliseconds());
+        options.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
+        {
+            Modifiers = { WireConverters.IgnoreHeaderValues },
+        };
+    }
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerOptions.Strict)
@@ -23,6 +35,7 @@ public static class ApiJson
             // angle brackets as \u0027 and \u003C would only make messages harder to read.
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
+        Apply(options);
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -12,6 +12,7 @@ public static class ErrorResponses
         Errors.InvalidDataAppApiKeyCode => StatusCodes.Status401Unauthorized,
         Errors.NotFoundCode => StatusCodes.Status404NotFound,
         Errors.MethodNotAllowedCode => StatusCodes.Status405MethodNotAllowed,
+        Errors.WorkspaceVersionMismatchCode => StatusCodes.Status412PreconditionFailed,
         Errors.InternalServerErrorCode => StatusCodes.Status500InternalServerError,
         _ => StatusCodes.Status400BadRequest,
     };
@@ -19,9 +20,7 @@ public static class ErrorResponses
     public static IActionResult ToEnvelope<T>(this Result<T> result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.IsSuccess
-            ? new JsonResult(new Envelope<T>(result.Value, null), ApiJson.Options) { StatusCode = StatusCodes.Status200OK, ContentType = ApiJson.ContentType }
-            : ToActionResult(result.Error);
+        return result.IsSuccess ? new SuccessEnvelopeResult<T>(result.Value) : ToActionResult(result.Error);
     }
 
     public static IActionResult ToActionResult(Error error) => new ErrorEnvelopeResult(error);
@@ -50,6 +49,28 @@ public static class ErrorResponses
         if (error.Code == Errors.InvalidDataAppApiKeyCode)
         {
             response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
+        }
+    }
+
+    /// <summary>An answer that carries one workspace also carries its version as a strong entity tag (contract, section 4e).</summary>
+    public static string ETagOf(IVersioned answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\"{answer.Version}\"");
+    }
+
+    private sealed class SuccessEnvelopeResult<T>(T value) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context)
+        {
+            var response = context.HttpContext.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            if (value is IVersioned versioned)
+            {
+                response.Headers.ETag = ETagOf(versioned);
+            }
+
+            return response.WriteAsJsonAsync(new Envelope<T>(value, null), ApiJson.Options, ApiJson.ContentType, context.HttpContext.RequestAborted);
         }
     }
 

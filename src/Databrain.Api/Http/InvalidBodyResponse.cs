@@ -17,7 +17,10 @@ public static class InvalidBodyResponse
     {
         ArgumentNullException.ThrowIfNull(bindingContext);
         ArgumentNullException.ThrowIfNull(error);
-        bindingContext.HttpContext.Items[Key] = error;
+        // The body and the headers are both step 1 of the order of checks: every problem is reported.
+        bindingContext.HttpContext.Items[Key] = bindingContext.HttpContext.Items[Key] is Error earlier
+            ? Errors.InvalidRequestBody([.. earlier.Details ?? [], .. error.Details ?? []])
+            : error;
         bindingContext.ModelState.AddModelError(bindingContext.ModelName, error.Message);
         bindingContext.Result = ModelBindingResult.Failed();
     }

@@ -117,7 +117,8 @@ public static class StrictJsonReader
                 continue;
             }
 
-            Check(property.Value, typeInfo.Options.GetTypeInfo(info.PropertyType), propertyPath, problems);
+            // An optional property (left out or given) is read as the type it holds.
+            Check(property.Value, typeInfo.Options.GetTypeInfo(WireConverters.Unwrapped(info.PropertyType)), propertyPath, problems);
         }
     }
 

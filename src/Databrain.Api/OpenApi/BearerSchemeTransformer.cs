@@ -19,7 +19,8 @@ public sealed class BearerSchemeTransformer : IOpenApiDocumentTransformer
             Title = "Databrain Workspace API",
             Version = "v2",
             Description =
-                "Create and list the workspaces of your organization with a service token. Every response is the envelope "
+                "Create, list, read, update and delete the workspaces of your organization with a service token. "
+                + "An answer that carries one workspace has its version as the ETag; PUT and DELETE take If-Match. Every response is the envelope "
                 + "{\"data\": …, \"error\": …}; error.details lists every problem of an INVALID_REQUEST_BODY. "
                 + $"Any other route answers 404 {Errors.NotFoundCode}, any other method 405 {Errors.MethodNotAllowedCode}.",
         };

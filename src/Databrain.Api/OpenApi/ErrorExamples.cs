@@ -16,6 +16,7 @@ public static class ErrorExamples
         Errors.InvalidAiCopilotLlms(["mistral", "gemini"]),
         Errors.InvalidThemeName("neon"),
         Errors.WorkspaceDoesNotExist("Sales Analytics"),
+        Errors.WorkspaceVersionMismatch("Sales Analytics", 4),
         Errors.InvalidDataAppApiKey,
         Errors.InternalServerError,
         HostErrors.NotFound,

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using Databrain.Application.Workspaces.CreateWorkspace;
+using Databrain.Api.Http;
+using Databrain.Application.Workspaces.Rules;
 using Databrain.Domain.Common;
 using Databrain.Domain.Workspaces;
 using Microsoft.AspNetCore.OpenApi;
@@ -8,68 +9,64 @@ using Microsoft.OpenApi;
 namespace Databrain.Api.OpenApi;
 
 /// <summary>
-/// Writes the field rules of the create request into its schema: required fields, enumerations, lengths and
-/// counts, from the same constants the validator and the domain use; the conditional rules as descriptions.
+/// Writes the field rules of every workspace body (any request implementing <see cref="IWorkspaceFields"/>)
+/// into its schema: required fields, enumerations, lengths and counts from the constants the validator and
+/// the domain use, and each field's description from the one table of <see cref="WorkspaceFields"/>.
 /// </summary>
 public sealed class RequestRulesTransformer : IOpenApiSchemaTransformer
 {
-    private const string NameRule = "A name: 1 to 100 characters, no leading or trailing white space, no control characters; compared exactly.";
-
-    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(context);
-        if (context.JsonTypeInfo.Type != typeof(CreateWorkspaceCommand) || schema.Properties is not { } properties)
+        if (!typeof(IWorkspaceFields).IsAssignableFrom(context.JsonTypeInfo.Type) || schema.Properties is not { } properties)
         {
-            return Task.CompletedTask;
+            return;
         }
 
-        schema.Required = new HashSet<string> { "name", "connectionType" };
+        // An optional field (update: left out keeps, null clears) is described as the value it holds.
+        foreach (var property in context.JsonTypeInfo.Properties.Where(p => WireConverters.Unwrapped(p.PropertyType) != p.PropertyType))
+        {
+            properties[property.Name] = await context.GetOrCreateSchemaAsync(WireConverters.Unwrapped(property.PropertyType), null, cancellationToken);
+        }
+
+        schema.Required = new HashSet<string>(WorkspaceFields.Required);
         schema.AdditionalPropertiesAllowed = false;
-        Name(properties["name"], "Unique within the organization. " + NameRule);
-        Enumeration(properties["connectionType"], ConnectionTypes.WireNames, null);
-        foreach (var required in schema.Required)
+        foreach (var required in WorkspaceFields.Required)
         {
             ((OpenApiSchema)properties[required]).Type = JsonSchemaType.String; // present and not null
         }
 
-        Name(properties["datasourceName"], "Required when connectionType is DATASOURCE, not allowed otherwise; a datasource of the organization. " + NameRule);
-        Name(properties["datamartName"], "Required when connectionType is DATAMART, not allowed otherwise; a datamart of the organization. " + NameRule);
-        Name(properties["llmName"], "Primary LLM; an LLM of the organization. " + NameRule);
-        Name(properties["themeName"], "A theme of the organization. " + NameRule);
-
-        var copilot = (OpenApiSchema)properties["aiCopilotLlms"];
-        copilot.MaxItems = Workspace.MaxCopilotLlms;
-        copilot.UniqueItems = true;
-        copilot.Description = $"LLMs AI Copilot offers; each an LLM of the organization, at most {Workspace.MaxCopilotLlms}, no repeats; [] means none.";
-        if (copilot.Items is OpenApiSchema item)
+        foreach (var (field, description) in WorkspaceFields.Descriptions)
         {
-            Name(item, NameRule);
+            ((OpenApiSchema)properties[field]).Description = description;
         }
 
-        Describe(properties["isEnableMetricSuggestions"], "Default false.");
-        Describe(properties["isEnableMetricSummary"], "Default false.");
-        Enumeration(properties["summaryType"], SummaryTypes.WireNames, "Required when isEnableMetricSummary is true, not allowed otherwise.");
-        var prompt = (OpenApiSchema)properties["customSummaryPrompt"];
-        prompt.MaxLength = MetricSummary.MaxCustomPromptLength;
-        prompt.Description = "Required (not blank) when summaryType is custom, not allowed otherwise.";
-        return Task.CompletedTask;
+        foreach (var field in WorkspaceFields.NameFields)
+        {
+            Name(properties[field]);
+        }
+
+        Enumeration(properties[WorkspaceFields.ConnectionType], ConnectionTypes.WireNames);
+        Enumeration(properties[WorkspaceFields.SummaryType], SummaryTypes.WireNames);
+        var copilot = (OpenApiSchema)properties[WorkspaceFields.AiCopilotLlms];
+        copilot.MaxItems = WorkspaceAiSettings.MaxCopilotLlms;
+        copilot.UniqueItems = true;
+        if (copilot.Items is { } item)
+        {
+            Name(item);
+        }
+
+        ((OpenApiSchema)properties[WorkspaceFields.CustomSummaryPrompt]).MaxLength = MetricSummary.MaxCustomPromptLength;
     }
 
-    private static void Name(IOpenApiSchema property, string description)
+    private static void Name(IOpenApiSchema property)
     {
         var schema = (OpenApiSchema)property;
         schema.MinLength = 1;
-        schema.MaxLength = Domain.Common.NameRule.MaxLength;
-        schema.Description = description;
+        schema.MaxLength = NameRule.MaxLength;
     }
 
-    private static void Enumeration(IOpenApiSchema property, IReadOnlyList<string> values, string? description)
-    {
-        var schema = (OpenApiSchema)property;
-        schema.Enum = values.Select(v => (JsonNode)JsonValue.Create(v)).ToList();
-        schema.Description = description;
-    }
-
-    private static void Describe(IOpenApiSchema property, string description) => ((OpenApiSchema)property).Description = description;
+    private static void Enumeration(IOpenApiSchema property, IReadOnlyList<string> values) =>
+        ((OpenApiSchema)property).Enum = values.Select(v => (JsonNode)JsonValue.Create(v)).ToList();
 }

@@ -9,6 +9,10 @@ public static class NameRule
 {
     public const int MaxLength = 100;
 
+    /// <summary>The rule in words, for documentation (the API reference describes every name field with it).</summary>
+    public static string Summary { get; } =
+        $"1 to {MaxLength} characters, no leading or trailing white space, no control characters; compared exactly";
+
     /// <summary>Returns what is wrong with <paramref name="value"/> as a name, or null when it is a valid name.</summary>
     public static string? FindProblem(string value)
     {

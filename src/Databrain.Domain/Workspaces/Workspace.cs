@@ -8,7 +8,8 @@ namespace Databrain.Domain.Workspaces;
 /// </summary>
 public sealed class Workspace
 {
-    public const int MaxCopilotLlms = 20;
+    /// <summary>The version of a new workspace; each successful update adds one.</summary>
+    public const long FirstVersion = 1;
 
     private Workspace(
         long organizationId,
@@ -60,6 +61,13 @@ public sealed class Workspace
             throw new DomainRuleException($"A workspace name {problem}.");
         }
 
+        CheckConnection(connectionType, datasourceId, datamartId);
+        return new Workspace(organizationId, name, connectionType, datasourceId, datamartId, ai, themeId);
+    }
+
+    /// <summary>The connection rule, for a new workspace and for an update (which replaces the connection whole).</summary>
+    internal static void CheckConnection(ConnectionType connectionType, long? datasourceId, long? datamartId)
+    {
         if ((connectionType == ConnectionType.Datasource) != datasourceId.HasValue)
         {
             throw new DomainRuleException("A workspace has a datasource exactly when its connection type is DATASOURCE.");
@@ -69,7 +77,5 @@ public sealed class Workspace
         {
             throw new DomainRuleException("A workspace has a datamart exactly when its connection type is DATAMART.");
         }
-
-        return new Workspace(organizationId, name, connectionType, datasourceId, datamartId, ai, themeId);
     }
 }

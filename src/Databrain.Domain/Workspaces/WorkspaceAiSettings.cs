@@ -5,6 +5,8 @@ namespace Databrain.Domain.Workspaces;
 /// <summary>The AI features of a workspace: primary LLM, Copilot LLMs, metric suggestions and summaries.</summary>
 public sealed record WorkspaceAiSettings
 {
+    public const int MaxCopilotLlms = 20;
+
     private WorkspaceAiSettings(long? llmId, IReadOnlyList<long> copilotLlmIds, bool isEnableMetricSuggestions, MetricSummary? metricSummary)
     {
         LlmId = llmId;
@@ -26,17 +28,22 @@ public sealed record WorkspaceAiSettings
 
     public static WorkspaceAiSettings Create(long? llmId, IReadOnlyList<long> copilotLlmIds, bool isEnableMetricSuggestions, MetricSummary? metricSummary)
     {
+        CheckCopilotLlms(copilotLlmIds);
+        return new WorkspaceAiSettings(llmId, copilotLlmIds.ToArray(), isEnableMetricSuggestions, metricSummary);
+    }
+
+    /// <summary>The Copilot list rule, for a new workspace and for an update that replaces the list.</summary>
+    internal static void CheckCopilotLlms(IReadOnlyList<long> copilotLlmIds)
+    {
         ArgumentNullException.ThrowIfNull(copilotLlmIds);
-        if (copilotLlmIds.Count > Workspace.MaxCopilotLlms)
+        if (copilotLlmIds.Count > MaxCopilotLlms)
         {
-            throw new DomainRuleException($"A workspace offers at most {Workspace.MaxCopilotLlms} Copilot LLMs.");
+            throw new DomainRuleException($"A workspace offers at most {MaxCopilotLlms} Copilot LLMs.");
         }
 
         if (copilotLlmIds.Distinct().Count() != copilotLlmIds.Count)
         {
             throw new DomainRuleException("A workspace offers each Copilot LLM once.");
         }
-
-        return new WorkspaceAiSettings(llmId, copilotLlmIds.ToArray(), isEnableMetricSuggestions, metricSummary);
     }
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using Databrain.Application.Workspaces.GetWorkspace;
 using Databrain.Application.Workspaces.ListWorkspaces;
 using Databrain.Application.Workspaces.Ports;
 using Databrain.Infrastructure.Persistence;
@@ -12,6 +13,8 @@ internal sealed class WorkspaceQueries(IDatabase database) : IWorkspaceQueries
         SELECT Name, ConnectionType FROM Workspaces WHERE OrganizationId = @OrganizationId ORDER BY Id
         """;
 
+    private static readonly string Get = WorkspaceDetailsSql.Select(WorkspaceDetailsSql.ByName);
+
     public async Task<IReadOnlyList<WorkspaceListItem>> ListAsync(long organizationId, WorkspacePage? page, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -21,6 +24,17 @@ internal sealed class WorkspaceQueries(IDatabase database) : IWorkspaceQueries
             commandTimeout: database.CommandTimeoutSeconds,
             cancellationToken: cancellationToken));
         return rows.AsList();
+    }
+
+    public async Task<WorkspaceDetails?> GetAsync(long organizationId, string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            Get,
+            new { OrganizationId = organizationId, Name = name },
+            commandTimeout: database.CommandTimeoutSeconds,
+            cancellationToken: cancellationToken));
+        return await WorkspaceDetailsSql.ReadAsync(results);
     }
 
     /// <summary>The statement as sent: every workspace, or one page in the provider's paging syntax.</summary>

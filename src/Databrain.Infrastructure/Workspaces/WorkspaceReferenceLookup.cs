@@ -4,20 +4,21 @@ using Databrain.Infrastructure.Persistence;
 
 namespace Databrain.Infrastructure.Workspaces;
 
-/// <summary>The name check and every reference of a create, in one statement: one database round trip.</summary>
+/// <summary>The workspace of that name and every reference of a create or update, in one statement: one database round trip.</summary>
 internal sealed class WorkspaceReferenceLookup(IDatabase database) : IWorkspaceReferenceLookup
 {
     // A parameter that is NULL matches nothing (Name = NULL is never true), so absent references cost nothing.
+    // Only the workspace row has a version.
     private const string Resolve = """
-        SELECT 'W' AS Kind, Name, Id FROM Workspaces  WHERE OrganizationId = @OrganizationId AND Name = @WorkspaceName
+        SELECT 'W' AS Kind, Name, Id, Version FROM Workspaces WHERE OrganizationId = @OrganizationId AND Name = @WorkspaceName
         UNION ALL
-        SELECT 'D', Name, Id FROM Datasources WHERE OrganizationId = @OrganizationId AND Name = @DatasourceName
+        SELECT 'D', Name, Id, NULL FROM Datasources WHERE OrganizationId = @OrganizationId AND Name = @DatasourceName
         UNION ALL
-        SELECT 'M', Name, Id FROM Datamarts   WHERE OrganizationId = @OrganizationId AND Name = @DatamartName
+        SELECT 'M', Name, Id, NULL FROM Datamarts   WHERE OrganizationId = @OrganizationId AND Name = @DatamartName
         UNION ALL
-        SELECT 'L', Name, Id FROM Llms        WHERE OrganizationId = @OrganizationId AND Name IN @LlmNames
+        SELECT 'L', Name, Id, NULL FROM Llms        WHERE OrganizationId = @OrganizationId AND Name IN @LlmNames
         UNION ALL
-        SELECT 'T', Name, Id FROM Themes      WHERE OrganizationId = @OrganizationId AND Name = @ThemeName
+        SELECT 'T', Name, Id, NULL FROM Themes      WHERE OrganizationId = @OrganizationId AND Name = @ThemeName
         """;
 
     public async Task<ResolvedReferences> ResolveAsync(long organizationId, WorkspaceReferences references, CancellationToken cancellationToken)
@@ -40,7 +41,7 @@ internal sealed class WorkspaceReferenceLookup(IDatabase database) : IWorkspaceR
 
         var byKind = rows.ToLookup(r => r.Kind);
         return new ResolvedReferences(
-            WorkspaceNameExists: byKind["W"].Any(),
+            Workspace: byKind["W"].Select(r => new StoredWorkspace(r.Id, r.Version!.Value)).FirstOrDefault(),
             DatasourceId: byKind["D"].FirstOrDefault()?.Id,
             DatamartId: byKind["M"].FirstOrDefault()?.Id,
             LlmIds: byKind["L"].ToDictionary(r => r.Name, r => r.Id, StringComparer.Ordinal),
@@ -56,5 +57,7 @@ internal sealed class WorkspaceReferenceLookup(IDatabase database) : IWorkspaceR
         public string Name { get; init; } = string.Empty;
 
         public long Id { get; init; }
+
+        public long? Version { get; init; }
     }
 }

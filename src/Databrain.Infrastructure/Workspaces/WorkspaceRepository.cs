@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
+using Databrain.Application.Workspaces.GetWorkspace;
 using Databrain.Application.Workspaces.Ports;
 using Databrain.Domain.Workspaces;
 using Databrain.Infrastructure.Persistence;
@@ -8,56 +10,76 @@ namespace Databrain.Infrastructure.Workspaces;
 
 internal sealed class WorkspaceRepository(IDatabase database) : IWorkspaceRepository
 {
-    // One command, one transaction: the workspace, then its Copilot LLM links found through the new row,
-    // so no generated id has to travel back to the client between the two statements.
+    // One command, one transaction: the workspace, then its Copilot LLM links (CopilotLinks) found through
+    // the new row, so no generated id has to travel back to the client between the two statements.
     private const string Insert = """
         INSERT INTO Workspaces
             (OrganizationId, Name, ConnectionType, DatasourceId, DatamartId, LlmId,
-             IsEnableMetricSuggestions, IsEnableMetricSummary, SummaryType, CustomSummaryPrompt, ThemeId)
+             IsEnableMetricSuggestions, IsEnableMetricSummary, SummaryType, CustomSummaryPrompt, ThemeId, Version)
         VALUES
             (@OrganizationId, @Name, @ConnectionType, @DatasourceId, @DatamartId, @LlmId,
-             @IsEnableMetricSuggestions, @IsEnableMetricSummary, @SummaryType, @CustomSummaryPrompt, @ThemeId);
-        INSERT INTO WorkspaceCopilotLlms (WorkspaceId, LlmId)
-        SELECT w.Id, l.Id
-        FROM Workspaces w
-        JOIN Llms l ON l.OrganizationId = w.OrganizationId
-        WHERE w.OrganizationId = @OrganizationId AND w.Name = @Name AND l.Id IN @CopilotLlmIds;
+             @IsEnableMetricSuggestions, @IsEnableMetricSummary, @SummaryType, @CustomSummaryPrompt, @ThemeId, @Version);
         """;
 
-    private const string FindForDelete = "SELECT Id FROM Workspaces WHERE OrganizationId = @OrganizationId AND Name = @Name";
+    // The version check is part of the write itself (no read-then-compare), so that of concurrent writes with
+    // the same If-Match exactly one applies. Settings an update leaves out keep their stored value. The batch
+    // then says whether the row changed, replaces the links if asked, and reads the workspace as stored.
+    internal static string UpdateSql(ISqlDialect dialect, int? copilotCount) => $"""
+        UPDATE Workspaces SET
+            ConnectionType = @ConnectionType, DatasourceId = @DatasourceId, DatamartId = @DatamartId,
+            LlmId = CASE WHEN @SetLlm = 1 THEN @LlmId ELSE LlmId END,
+            IsEnableMetricSuggestions = CASE WHEN @SetSuggestions = 1 THEN @IsEnableMetricSuggestions ELSE IsEnableMetricSuggestions END,
+            IsEnableMetricSummary = CASE WHEN @SetSummary = 1 THEN @IsEnableMetricSummary ELSE IsEnableMetricSummary END,
+            SummaryType = CASE WHEN @SetSummary = 1 THEN @SummaryType ELSE SummaryType END,
+            CustomSummaryPrompt = CASE WHEN @SetSummary = 1 THEN @CustomSummaryPrompt ELSE CustomSummaryPrompt END,
+            ThemeId = CASE WHEN @SetTheme = 1 THEN @ThemeId ELSE ThemeId END,
+            Version = Version + 1,
+            UpdatedAt = {dialect.UtcNow}
+        WHERE Id = @Id AND (@Expected IS NULL OR Version = @Expected);
+        SELECT {dialect.RowsAffected} AS Changed;
+        {(copilotCount is { } count ? "DELETE FROM WorkspaceCopilotLlms WHERE WorkspaceId = @Id;" + CopilotLinks(WorkspaceDetailsSql.ById, count) : string.Empty)}
+        {WorkspaceDetailsSql.Select(WorkspaceDetailsSql.ById)}
+        """;
 
-    // Links first: the delete does not rely on the foreign key's cascade being enforced.
-    private const string Delete = """
+    private const string FindForDelete = "SELECT Id, Version FROM Workspaces WHERE OrganizationId = @OrganizationId AND Name = @Name";
+
+    // Links first: the delete does not rely on the foreign key's cascade being enforced. A delete refused by
+    // the version check is rolled back whole.
+    internal static string DeleteSql(ISqlDialect dialect) => $"""
         DELETE FROM WorkspaceCopilotLlms WHERE WorkspaceId = @Id;
-        DELETE FROM Workspaces WHERE Id = @Id;
+        DELETE FROM Workspaces WHERE Id = @Id AND (@Expected IS NULL OR Version = @Expected);
+        SELECT {dialect.RowsAffected} AS Changed;
+        SELECT Version FROM Workspaces WHERE Id = @Id;
         """;
+
+    internal static string InsertSql(int copilotCount) => Insert + CopilotLinks(WorkspaceDetailsSql.ByName, copilotCount);
 
     public async Task<bool> TryAddAsync(Workspace workspace, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspace);
+        var parameters = new DynamicParameters(new
+        {
+            workspace.OrganizationId,
+            workspace.Name,
+            ConnectionType = workspace.ConnectionType.ToWire(),
+            workspace.DatasourceId,
+            workspace.DatamartId,
+            workspace.Ai.LlmId,
+            workspace.Ai.IsEnableMetricSuggestions,
+            IsEnableMetricSummary = workspace.Ai.MetricSummary is not null,
+            SummaryType = workspace.Ai.MetricSummary?.Type.ToWire(),
+            CustomSummaryPrompt = workspace.Ai.MetricSummary?.CustomPrompt,
+            workspace.ThemeId,
+            Version = Workspace.FirstVersion,
+        });
+        AddCopilotLlms(parameters, workspace.Ai.CopilotLlmIds);
+        var sql = InsertSql(workspace.Ai.CopilotLlmIds.Count);
+
         await using var write = await database.BeginWriteAsync(cancellationToken);
         try
         {
             await write.Connection.ExecuteAsync(new CommandDefinition(
-                Insert,
-                new
-                {
-                    workspace.OrganizationId,
-                    workspace.Name,
-                    ConnectionType = workspace.ConnectionType.ToWire(),
-                    workspace.DatasourceId,
-                    workspace.DatamartId,
-                    workspace.Ai.LlmId,
-                    workspace.Ai.IsEnableMetricSuggestions,
-                    IsEnableMetricSummary = workspace.Ai.MetricSummary is not null,
-                    SummaryType = workspace.Ai.MetricSummary?.Type.ToWire(),
-                    CustomSummaryPrompt = workspace.Ai.MetricSummary?.CustomPrompt,
-                    workspace.ThemeId,
-                    workspace.Ai.CopilotLlmIds,
-                },
-                write.Transaction,
-                database.CommandTimeoutSeconds,
-                cancellationToken: cancellationToken));
+                sql, parameters, write.Transaction, database.CommandTimeoutSeconds, cancellationToken: cancellationToken));
         }
         catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
         {
@@ -69,19 +91,102 @@ internal sealed class WorkspaceRepository(IDatabase database) : IWorkspaceReposi
         return true;
     }
 
-    public async Task<long?> TryDeleteAsync(long organizationId, string name, CancellationToken cancellationToken)
+    public async Task<ConditionalWrite<WorkspaceDetails>> TryUpdateAsync(long workspaceId, WorkspaceChanges changes, long? expected, CancellationToken cancellationToken)
     {
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        var id = await write.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            FindForDelete, new { OrganizationId = organizationId, Name = name }, write.Transaction, database.CommandTimeoutSeconds, cancellationToken: cancellationToken));
-        if (id is null)
+        ArgumentNullException.ThrowIfNull(changes);
+        var summary = changes.MetricSummary.Value;
+        var parameters = new DynamicParameters(new
         {
-            return null;
+            Id = workspaceId,
+            Expected = expected,
+            ConnectionType = changes.ConnectionType.ToWire(),
+            changes.DatasourceId,
+            changes.DatamartId,
+            SetLlm = changes.LlmId.IsGiven,
+            LlmId = changes.LlmId.Value,
+            SetSuggestions = changes.IsEnableMetricSuggestions.IsGiven,
+            IsEnableMetricSuggestions = changes.IsEnableMetricSuggestions.Value,
+            SetSummary = changes.MetricSummary.IsGiven,
+            IsEnableMetricSummary = summary is not null,
+            SummaryType = summary?.Type.ToWire(),
+            CustomSummaryPrompt = summary?.CustomPrompt,
+            SetTheme = changes.ThemeId.IsGiven,
+            ThemeId = changes.ThemeId.Value,
+        });
+        if (changes.CopilotLlmIds.IsGiven)
+        {
+            AddCopilotLlms(parameters, changes.CopilotLlmIds.Value);
         }
 
-        await write.Connection.ExecuteAsync(new CommandDefinition(
-            Delete, new { Id = id }, write.Transaction, database.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+        var sql = UpdateSql(database.Dialect, changes.CopilotLlmIds.IsGiven ? changes.CopilotLlmIds.Value.Count : null);
+
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        WorkspaceDetails? stored;
+        using (var results = await write.Connection.QueryMultipleAsync(new CommandDefinition(
+            sql, parameters, write.Transaction, database.CommandTimeoutSeconds, cancellationToken: cancellationToken)))
+        {
+            var changed = await results.ReadSingleAsync<long>() == 1;
+            stored = await WorkspaceDetailsSql.ReadAsync(results);
+            if (!changed)
+            {
+                // Gone, or at another version: disposing the write rolls back the link changes of the batch.
+                return ConditionalWrite<WorkspaceDetails>.Refused(stored?.Version);
+            }
+        }
+
         await write.CommitAsync(cancellationToken);
-        return id;
+        return ConditionalWrite<WorkspaceDetails>.Done(stored!);
+    }
+
+    public async Task<ConditionalWrite<long>> TryDeleteAsync(long organizationId, string name, long? expected, CancellationToken cancellationToken)
+    {
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var found = await write.Connection.QuerySingleOrDefaultAsync<(long Id, long Version)?>(new CommandDefinition(
+            FindForDelete, new { OrganizationId = organizationId, Name = name }, write.Transaction, database.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+        if (found is not { } workspace)
+        {
+            return ConditionalWrite<long>.Refused(null);
+        }
+
+        using var results = await write.Connection.QueryMultipleAsync(new CommandDefinition(
+            DeleteSql(database.Dialect),
+            new { workspace.Id, Expected = expected },
+            write.Transaction,
+            database.CommandTimeoutSeconds,
+            cancellationToken: cancellationToken));
+        var changed = await results.ReadSingleAsync<long>() == 1;
+        var current = await results.ReadSingleOrDefaultAsync<long?>();
+        if (!changed)
+        {
+            return ConditionalWrite<long>.Refused(current);
+        }
+
+        await write.CommitAsync(cancellationToken);
+        return ConditionalWrite<long>.Done(workspace.Id);
+    }
+
+    /// <summary>
+    /// Inserts the Copilot LLM links of the workspace that <paramref name="where"/> finds, with each LLM's
+    /// position in the given list, in the same command (parameters <c>@Copilot0</c>…, at most 20). The join
+    /// on <c>Llms</c> keeps every link inside the workspace's organization.
+    /// </summary>
+    private static string CopilotLinks(string where, int count) => count == 0
+        ? string.Empty
+        : $"""
+
+            INSERT INTO WorkspaceCopilotLlms (WorkspaceId, LlmId, Position)
+            SELECT w.Id, l.Id, c.Position
+            FROM Workspaces w
+            JOIN ({string.Join(" UNION ALL ", Enumerable.Range(0, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"SELECT @Copilot{i} AS LlmId, {i} AS Position")))}) c ON 1 = 1
+            JOIN Llms l ON l.Id = c.LlmId AND l.OrganizationId = w.OrganizationId
+            WHERE {where};
+            """;
+
+    private static void AddCopilotLlms(DynamicParameters parameters, IReadOnlyList<long> llmIds)
+    {
+        for (var i = 0; i < llmIds.Count; i++)
+        {
+            parameters.Add(string.Create(CultureInfo.InvariantCulture, $"Copilot{i}"), llmIds[i]);
+        }
     }
 }

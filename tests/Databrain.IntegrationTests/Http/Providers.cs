@@ -50,3 +50,7 @@ public sealed class FuzzOnSqlServer(SqlServerApi api) : FuzzTests(api);
 public sealed class DeleteWorkspaceOnSqlite(SqliteApi api) : DeleteWorkspaceTests(api);
 
 public sealed class DeleteWorkspaceOnSqlServer(SqlServerApi api) : DeleteWorkspaceTests(api);
+
+public sealed class UpdateAndReadWorkspaceOnSqlite(SqliteApi api) : UpdateAndReadWorkspaceTests(api);
+
+public sealed class UpdateAndReadWorkspaceOnSqlServer(SqlServerApi api) : UpdateAndReadWorkspaceTests(api);

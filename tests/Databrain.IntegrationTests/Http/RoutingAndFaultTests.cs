@@ -22,8 +22,8 @@ public abstract class RoutingAndFaultTests(ApiFixture api) : ApiTests(api)
     }
 
     [Theory]
-    [InlineData("PUT")]
     [InlineData("PATCH")]
+    [InlineData("OPTIONS")]
     public async Task OtherMethod_Returns405InTheEnvelope(string method)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), ApiCalls.Route);
@@ -39,7 +39,7 @@ public abstract class RoutingAndFaultTests(ApiFixture api) : ApiTests(api)
     {
         const string Secret = "Server=db.internal;Password=hunter2";
         await using var faulty = Api.WithServices(services =>
-            services.AddScoped<IWorkspaceQueries>(_ => new FailingQueries(new InvalidOperationException($"cannot connect: {Secret}"))));
+            services.AddScoped<IWorkspaceQueries>(_ => Intercept.Failing<IWorkspaceQueries>(new InvalidOperationException($"cannot connect: {Secret}"))));
         using var client = faulty.CreateClient();
         var org = await Api.CreateOrganizationAsync();
 
@@ -57,7 +57,7 @@ public abstract class RoutingAndFaultTests(ApiFixture api) : ApiTests(api)
     {
         var org = await Api.CreateOrganizationAsync();
         await using var faulty = Api.WithServices(services =>
-            services.AddScoped<IWorkspaceQueries>(_ => new FailingQueries(new InvalidOperationException("boom"))));
+            services.AddScoped<IWorkspaceQueries>(_ => Intercept.Failing<IWorkspaceQueries>(new InvalidOperationException("boom"))));
         using var faultyClient = faulty.CreateClient();
 
         ApiResponse[] responses =
@@ -81,10 +81,4 @@ public abstract class RoutingAndFaultTests(ApiFixture api) : ApiTests(api)
     [Fact]
     public void TheClient_TalksToARealKestrelServerOverLoopback() =>
         Assert.True(Client.BaseAddress is { IsLoopback: true, Port: not 80 }, $"base address {Client.BaseAddress}");
-
-    private sealed class FailingQueries(Exception exception) : IWorkspaceQueries
-    {
-        public Task<IReadOnlyList<WorkspaceListItem>> ListAsync(long organizationId, WorkspacePage? page, CancellationToken cancellationToken) =>
-            Task.FromException<IReadOnlyList<WorkspaceListItem>>(exception);
-    }
 }

@@ -38,7 +38,7 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
         const string WrongToken = "dbn_live_wrong_token_9c2e4d";
         using var client = _service.CreateClient();
         await using var faulty = _service.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
-            services.AddScoped<IWorkspaceQueries, ThrowingQueries>()));
+            services.AddScoped(_ => Intercept.Failing<IWorkspaceQueries>(new InvalidOperationException($"{ThrowingQueries} failed on purpose")))));
         using var faultyClient = faulty.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.CreateWorkspaceAsync(org.Token, new { name = BodySecret, connectionType = "DATASOURCE", datasourceName = "postgres-main" })).Status);
@@ -50,16 +50,12 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.InternalServerError, (await faultyClient.ListWorkspacesAsync(org.Token)).Status);
 
         Assert.Contains(_logs.Messages, m => m.Contains("Request starting HTTP/1.1 POST", StringComparison.Ordinal)); // verbose logging was on
-        Assert.Contains(_logs.Messages, m => m.Contains(nameof(ThrowingQueries), StringComparison.Ordinal)); // the fault itself is logged
+        Assert.Contains(_logs.Messages, m => m.Contains(ThrowingQueries, StringComparison.Ordinal)); // the fault itself is logged
         foreach (var secret in new[] { org.Token, WrongToken, BodySecret })
         {
             Assert.DoesNotContain(_logs.Messages, m => m.Contains(secret, StringComparison.Ordinal));
         }
     }
 
-    private sealed class ThrowingQueries : IWorkspaceQueries
-    {
-        public Task<IReadOnlyList<WorkspaceListItem>> ListAsync(long organizationId, WorkspacePage? page, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException($"{nameof(ThrowingQueries)} failed on purpose");
-    }
+    private const string ThrowingQueries = "ThrowingQueries";
 }

@@ -108,7 +108,7 @@ public sealed class SqliteFaultTests : IAsyncLifetime
     {
         var recorder = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var slow = _service.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
-            services.Decorate<IWorkspaceRepository>(inner => new RecordingRepository(inner, recorder))));
+            services.Decorate<IWorkspaceRepository>(inner => RecordingAdds(inner, recorder))));
         using var client = slow.CreateClient();
 
         // The write waits for the other process's lock; the client gives up long before the command timeout.
@@ -130,24 +130,18 @@ public sealed class SqliteFaultTests : IAsyncLifetime
         Assert.Empty(await client.ListNamesAsync(_org.Token));
     }
 
-    private sealed class RecordingRepository(IWorkspaceRepository inner, TaskCompletionSource<Exception?> outcome) : IWorkspaceRepository
-    {
-        public async Task<bool> TryAddAsync(Databrain.Domain.Workspaces.Workspace workspace, CancellationToken cancellationToken)
+    /// <summary>The repository, reporting how its first create ended: null when it completed, else the exception.</summary>
+    private static IWorkspaceRepository RecordingAdds(IWorkspaceRepository inner, TaskCompletionSource<Exception?> outcome) =>
+        Intercept.Around(inner, (method, call) =>
         {
-            try
+            var result = call();
+            if (method.Name == nameof(IWorkspaceRepository.TryAddAsync))
             {
-                var added = await inner.TryAddAsync(workspace, cancellationToken);
-                outcome.TrySetResult(null);
-                return added;
+                ((Task)result!).ContinueWith(
+                    added => outcome.TrySetResult(added.Exception?.InnerException ?? (added.IsCanceled ? new OperationCanceledException() : null)),
+                    TaskScheduler.Default);
             }
-            catch (Exception ex)
-            {
-                outcome.TrySetResult(ex);
-                throw;
-            }
-        }
 
-        public Task<long?> TryDeleteAsync(long organizationId, string name, CancellationToken cancellationToken) =>
-            inner.TryDeleteAsync(organizationId, name, cancellationToken);
-    }
+            return result;
+        });
 }

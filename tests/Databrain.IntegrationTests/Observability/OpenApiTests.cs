@@ -43,7 +43,8 @@ public sealed class OpenApiTests : IAsyncLifetime
         Assert.Equal("DeleteWorkspace", path.GetProperty("delete").GetProperty("operationId").GetString());
         Assert.Equal("bearer", _document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
         Assert.True(_document.GetProperty("security")[0].TryGetProperty("Bearer", out _));
-        Assert.Equal(["isPagination", "pageNumber"], path.GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal("UpdateWorkspace", path.GetProperty("put").GetProperty("operationId").GetString());
+        Assert.Equal(["name", "isPagination", "pageNumber"], path.GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
     }
 
     [Fact]
@@ -94,6 +95,18 @@ public sealed class OpenApiTests : IAsyncLifetime
         { "delete", "400", Errors.WorkspaceDoesNotExistCode },
         { "delete", "401", Errors.InvalidDataAppApiKeyCode },
         { "delete", "500", Errors.InternalServerErrorCode },
+        { "delete", "412", Errors.WorkspaceVersionMismatchCode },
+        { "get", "400", Errors.WorkspaceDoesNotExistCode },
+        { "put", "400", Errors.InvalidRequestBodyCode },
+        { "put", "400", Errors.WorkspaceDoesNotExistCode },
+        { "put", "412", Errors.WorkspaceVersionMismatchCode },
+        { "put", "400", Errors.InvalidDatasourceNameCode },
+        { "put", "400", Errors.InvalidDatamartNameCode },
+        { "put", "400", Errors.InvalidLlmNameCode },
+        { "put", "400", Errors.InvalidAiCopilotLlmsCode },
+        { "put", "400", Errors.InvalidThemeNameCode },
+        { "put", "401", Errors.InvalidDataAppApiKeyCode },
+        { "put", "500", Errors.InternalServerErrorCode },
     };
 
     [Theory]

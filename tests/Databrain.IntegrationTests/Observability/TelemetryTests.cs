@@ -42,11 +42,14 @@ public sealed class TelemetryTests : IAsyncLifetime
     }
 
     /// <summary>Sends a request inside a trace of the test's own, so that only its spans are looked at.</summary>
-    private async Task<(HttpStatusCode Status, Activity[] Spans)> Traced(object body)
+    private async Task<(HttpStatusCode Status, Activity[] Spans)> Traced(object? body, HttpMethod? method = null, string query = "")
     {
         var traceId = ActivityTraceId.CreateRandom();
         using var client = _service.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, ApiCalls.Route) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(method ?? HttpMethod.Post, ApiCalls.Route + query)
+        {
+            Content = body is null ? null : System.Net.Http.Json.JsonContent.Create(body),
+        };
         request.Headers.Add("Authorization", $"Bearer {_org.Token}");
         request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
         var response = await client.SendAsync(request);
@@ -82,6 +85,22 @@ public sealed class TelemetryTests : IAsyncLifetime
         Assert.Equal(2, created.Spans.Count(s => s.Source.Name == DatabaseTelemetry.SourceName));
         Assert.Equal(HttpStatusCode.BadRequest, rejected.Status);
         Assert.Equal(1, rejected.Spans.Count(s => s.Source.Name == DatabaseTelemetry.SourceName));
+    }
+
+    [Fact]
+    public async Task WithTheTokenCacheWarm_AnUpdateSendsAtMostTwoDatabaseCommands_AndAReadOne()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Traced(new { name = "Versioned", connectionType = "MULTI_DATAMART", aiCopilotLlms = new[] { "gpt-4o" } })).Status);
+
+        var updated = await Traced(
+            new { name = "Versioned", connectionType = "DATASOURCE", datasourceName = "postgres-main", llmName = "gpt-4o", aiCopilotLlms = new[] { "claude-sonnet", "gpt-4o" }, isEnableMetricSummary = false },
+            HttpMethod.Put);
+        var read = await Traced(null, HttpMethod.Get, "?name=Versioned");
+
+        Assert.Equal(HttpStatusCode.OK, updated.Status);
+        Assert.InRange(updated.Spans.Count(s => s.Source.Name == DatabaseTelemetry.SourceName), 1, 2);
+        Assert.Equal(HttpStatusCode.OK, read.Status);
+        Assert.Equal(1, read.Spans.Count(s => s.Source.Name == DatabaseTelemetry.SourceName));
     }
 
     [Fact]

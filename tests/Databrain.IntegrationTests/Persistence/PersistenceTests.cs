@@ -60,7 +60,7 @@ public abstract class PersistenceTests(ApiFixture api) : IAsyncLifetime
             new WorkspaceReferences("nothing-yet", "postgres-main", "Sales-Mart", ["gpt-4o", "llama-3", "GPT-4O", "unknown"], "only-other"),
             CancellationToken.None);
 
-        Assert.False(found.WorkspaceNameExists);
+        Assert.Null(found.Workspace);
         Assert.NotNull(found.DatasourceId);
         Assert.Null(found.DatamartId);
         Assert.Equal(["gpt-4o", "llama-3"], found.LlmIds.Keys.Order(StringComparer.Ordinal));
@@ -76,7 +76,7 @@ public abstract class PersistenceTests(ApiFixture api) : IAsyncLifetime
         var found = await Get<IWorkspaceReferenceLookup>().ResolveAsync(
             await OrganizationIdAsync(org), new WorkspaceReferences("W", null, null, [], null), CancellationToken.None);
 
-        Assert.Equal(new ResolvedReferences(false, null, null, found.LlmIds, null), found);
+        Assert.Equal(new ResolvedReferences(null, null, null, found.LlmIds, null), found);
         Assert.Empty(found.LlmIds);
     }
 

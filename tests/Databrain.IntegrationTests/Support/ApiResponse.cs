@@ -59,6 +59,33 @@ public static class ApiCalls
         return await ApiResponse.ReadAsync(await client.SendAsync(request));
     }
 
+    /// <summary>Any request to the workspace route: a JSON body (when given) and extra headers such as If-Match.</summary>
+    public static async Task<ApiResponse> SendAsync(
+        this HttpClient client, HttpMethod method, string? token, string query = "", object? body = null, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(method, Route + query);
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body as string ?? JsonSerializer.Serialize(body)));
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+        }
+
+        if (token is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {token}");
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return await ApiResponse.ReadAsync(await client.SendAsync(request));
+    }
+
+    /// <summary>The response's ETag header as sent, or null.</summary>
+    public static string? ETag(this ApiResponse response) => response.Message.Headers.ETag?.ToString();
+
     public static async Task<IReadOnlyList<string>> ListNamesAsync(this HttpClient client, string token, string query = "")
     {
         var response = await client.ListWorkspacesAsync(token, query);

@@ -31,7 +31,7 @@ public sealed class CreateWorkspaceHandlerTests
     };
 
     private static readonly ResolvedReferences AllFound = new(
-        WorkspaceNameExists: false,
+        Workspace: null,
         DatasourceId: 1,
         DatamartId: 2,
         LlmIds: new Dictionary<string, long> { ["gpt"] = 10, ["claude"] = 11, ["llama"] = 12 },
@@ -92,8 +92,8 @@ public sealed class CreateWorkspaceHandlerTests
     public static TheoryData<string, ResolvedReferences> FirstFailureInContractOrder => new()
     {
         // Each row breaks one check and every check after it: only the first may answer.
-        { Errors.WorkspaceNameAlreadyExistsCode, new ResolvedReferences(true, null, null, new Dictionary<string, long>(), null) },
-        { Errors.InvalidDatasourceNameCode, new ResolvedReferences(false, null, null, new Dictionary<string, long>(), null) },
+        { Errors.WorkspaceNameAlreadyExistsCode, new ResolvedReferences(new StoredWorkspace(9, 1), null, null, new Dictionary<string, long>(), null) },
+        { Errors.InvalidDatasourceNameCode, new ResolvedReferences(null, null, null, new Dictionary<string, long>(), null) },
         { Errors.InvalidLlmNameCode, AllFound with { LlmIds = new Dictionary<string, long> { ["claude"] = 11 }, ThemeId = null } },
         { Errors.InvalidAiCopilotLlmsCode, AllFound with { LlmIds = new Dictionary<string, long> { ["gpt"] = 10 }, ThemeId = null } },
         { Errors.InvalidThemeNameCode, AllFound with { ThemeId = null } },

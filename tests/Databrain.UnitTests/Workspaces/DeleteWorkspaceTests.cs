@@ -2,6 +2,7 @@ using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
 using Databrain.Application.Workspaces.DeleteWorkspace;
 using Databrain.Application.Workspaces.Ports;
+using Databrain.Application.Workspaces.Rules;
 using NSubstitute;
 
 namespace Databrain.UnitTests.Workspaces;
@@ -29,7 +30,7 @@ public sealed class DeleteWorkspaceTests
     [Fact]
     public async Task Handle_ExistingWorkspace_AnswersItsIdNameAndMessage()
     {
-        _workspaces.TryDeleteAsync(42, "Sales", Arg.Any<CancellationToken>()).Returns(7L);
+        _workspaces.TryDeleteAsync(42, "Sales", null, Arg.Any<CancellationToken>()).Returns(ConditionalWrite<long>.Done(7));
 
         var result = await _handler.Handle(new DeleteWorkspaceCommand("Sales"), CancellationToken.None);
 
@@ -39,11 +40,22 @@ public sealed class DeleteWorkspaceTests
     [Fact]
     public async Task Handle_NoSuchWorkspaceInTheOrganization_AnswersWorkspaceDoesNotExist()
     {
-        _workspaces.TryDeleteAsync(42, "Sales", Arg.Any<CancellationToken>()).Returns((long?)null);
+        _workspaces.TryDeleteAsync(42, "Sales", null, Arg.Any<CancellationToken>()).Returns(ConditionalWrite<long>.Refused(null));
 
         var result = await _handler.Handle(new DeleteWorkspaceCommand("Sales"), CancellationToken.None);
 
         Assert.Equal(Errors.WorkspaceDoesNotExistCode, result.Error?.Code);
         Assert.Equal("This organization has no workspace named 'Sales'.", result.Error?.Message);
+    }
+
+    [Fact]
+    public async Task Handle_IfMatchOfAnotherVersion_AnswersVersionMismatch_WithTheCurrentVersion()
+    {
+        _workspaces.TryDeleteAsync(42, "Sales", 3, Arg.Any<CancellationToken>()).Returns(ConditionalWrite<long>.Refused(5));
+
+        var result = await _handler.Handle(new DeleteWorkspaceCommand("Sales", new ExpectedVersion(3)), CancellationToken.None);
+
+        Assert.Equal(Errors.WorkspaceVersionMismatchCode, result.Error?.Code);
+        Assert.Contains("version 5", result.Error?.Message, StringComparison.Ordinal);
     }
 }

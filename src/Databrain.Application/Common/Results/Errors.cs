@@ -16,6 +16,7 @@ public static class Errors
     public const string InvalidAiCopilotLlmsCode = "INVALID_AI_COPILOT_LLMS";
     public const string InvalidThemeNameCode = "INVALID_THEME_NAME";
     public const string WorkspaceDoesNotExistCode = "WORKSPACE_DOES_NOT_EXIST";
+    public const string WorkspaceVersionMismatchCode = "WORKSPACE_VERSION_MISMATCH";
     public const string InvalidDataAppApiKeyCode = "INVALID_DATA_APP_API_KEY";
     public const string InternalServerErrorCode = "INTERNAL_SERVER_ERROR";
     public const string NotFoundCode = "NOT_FOUND";
@@ -71,6 +72,11 @@ public static class Errors
 
     public static Error WorkspaceDoesNotExist(string name) =>
         new(WorkspaceDoesNotExistCode, $"This organization has no workspace named '{name}'.");
+
+    public static Error WorkspaceVersionMismatch(string name, long currentVersion) =>
+        new(WorkspaceVersionMismatchCode, string.Create(
+            CultureInfo.InvariantCulture,
+            $"Workspace '{name}' is at version {currentVersion}, not the version If-Match names; read it again before changing it."));
 
     public static Error InternalServerError { get; } =
         new(InternalServerErrorCode, "An unexpected error occurred. It has been logged; please try again later.");

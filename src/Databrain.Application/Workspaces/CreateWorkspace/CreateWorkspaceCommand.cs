@@ -1,5 +1,7 @@
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
+using Databrain.Application.Workspaces.Rules;
+using Databrain.Domain.Workspaces;
 using MediatR;
 
 namespace Databrain.Application.Workspaces.CreateWorkspace;
@@ -7,8 +9,9 @@ namespace Databrain.Application.Workspaces.CreateWorkspace;
 /// <summary>
 /// POST /api/v2/workspace. Properties mirror the JSON body one to one (camelCase on the wire) and are all
 /// nullable: presence and shape are the validator's business, so that every problem is reported with its field.
+/// A JSON null means the same as leaving the field out.
 /// </summary>
-public sealed record CreateWorkspaceCommand : IRequest<Result<CreatedWorkspace>>, IOrganizationScoped
+public sealed record CreateWorkspaceCommand : IRequest<Result<CreatedWorkspace>>, IOrganizationScoped, IWorkspaceFields
 {
     public string? Name { get; init; }
 
@@ -36,5 +39,8 @@ public sealed record CreateWorkspaceCommand : IRequest<Result<CreatedWorkspace>>
     public override string ToString() => nameof(CreateWorkspaceCommand);
 }
 
-/// <summary>The answer to a successful create: the name as stored.</summary>
-public sealed record CreatedWorkspace(string Name);
+/// <summary>The answer to a successful create: the name as stored; its version (the ETag) is the first.</summary>
+public sealed record CreatedWorkspace(string Name) : IVersioned
+{
+    long IVersioned.Version => Workspace.FirstVersion;
+}

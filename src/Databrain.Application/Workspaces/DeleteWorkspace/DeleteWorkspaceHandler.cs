@@ -2,6 +2,7 @@ using System.Globalization;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
 using Databrain.Application.Workspaces.Ports;
+using Databrain.Application.Workspaces.Rules;
 using MediatR;
 
 namespace Databrain.Application.Workspaces.DeleteWorkspace;
@@ -15,8 +16,7 @@ public sealed class DeleteWorkspaceHandler(CallerContext caller, IWorkspaceRepos
     {
         ArgumentNullException.ThrowIfNull(request);
         var name = request.Name!;
-        return await workspaces.TryDeleteAsync(caller.RequiredOrganizationId, name, cancellationToken) is { } id
-            ? new DeletedWorkspace(id.ToString(CultureInfo.InvariantCulture), name, Deleted)
-            : Errors.WorkspaceDoesNotExist(name);
+        var write = await workspaces.TryDeleteAsync(caller.RequiredOrganizationId, name, request.IfMatch?.Version, cancellationToken);
+        return write.ToResult(name, id => new DeletedWorkspace(id.ToString(CultureInfo.InvariantCulture), name, Deleted));
     }
 }

@@ -10,6 +10,10 @@ internal sealed class SqlServerDialect : ISqlDialect
 
     public string PagingClause => "OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
 
+    public string UtcNow => "SYSUTCDATETIME()";
+
+    public string RowsAffected => "@@ROWCOUNT";
+
     public bool IsUniqueViolation(DbException exception) =>
         exception is SqlException sql && sql.Errors.Cast<SqlError>().Any(e => e.Number is DuplicateKeyInUniqueIndex or UniqueConstraintViolation);
 }

@@ -10,6 +10,10 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public string PagingClause => "LIMIT @Take OFFSET @Skip";
 
+    public string UtcNow => "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+
+    public string RowsAffected => "changes()";
+
     public bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey };
 }

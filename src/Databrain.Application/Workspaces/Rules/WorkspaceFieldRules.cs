@@ -1,0 +1,149 @@
+using Databrain.Application.Common.Validation;
+using Databrain.Domain.Common;
+using Databrain.Domain.Workspaces;
+using FluentValidation;
+
+namespace Databrain.Application.Workspaces.Rules;
+
+/// <summary>
+/// The field rules of a workspace body (contract, section 3), shared by create and update: only what the
+/// request itself shows. Whether names exist is the handler's job, in one database round trip. Field names
+/// are the JSON names; each message completes the sentence "field …".
+/// </summary>
+public abstract class WorkspaceFieldRules<T> : AbstractValidator<T>
+    where T : IWorkspaceFields
+{
+    protected WorkspaceFieldRules()
+    {
+        // One problem per field: the first rule a field breaks is the one reported.
+        RuleLevelCascadeMode = CascadeMode.Stop;
+
+        RuleFor(c => c.Name).NotNull().WithMessage(WorkspaceFields.IsRequired).FollowsNameRule().OverridePropertyName(WorkspaceFields.Name);
+
+        RuleFor(c => c.ConnectionType)
+            .NotNull().WithMessage(WorkspaceFields.IsRequired)
+            .Must(value => value is null || ConnectionTypes.TryParse(value, out _))
+            .WithMessage(WorkspaceFields.MustBeOneOf(ConnectionTypes.WireNames))
+            .OverridePropertyName(WorkspaceFields.ConnectionType);
+
+        SourceNameRules(c => c.DatasourceName, WorkspaceFields.DatasourceName, ConnectionType.Datasource.ToWire());
+        SourceNameRules(c => c.DatamartName, WorkspaceFields.DatamartName, ConnectionType.Datamart.ToWire());
+
+        RuleFor(c => c.LlmName).FollowsNameRule().OverridePropertyName(WorkspaceFields.LlmName);
+
+        RuleFor(c => c.AiCopilotLlms)
+            .Must(values => values!.Count <= WorkspaceAiSettings.MaxCopilotLlms)
+            .WithMessage(WorkspaceFields.AtMostCopilotLlms)
+            .Must(values => !Repeated(values!).Any())
+            .WithMessage((_, values) => WorkspaceFields.MustNotRepeat(Repeated(values!)))
+            .When(c => c.AiCopilotLlms is not null)
+            .OverridePropertyName(WorkspaceFields.AiCopilotLlms);
+        RuleForEach(c => c.AiCopilotLlms)
+            .Cascade(CascadeMode.Continue) // Stop would end the rule at the first bad value; each check skips nulls instead
+            .NotNull().WithMessage(WorkspaceFields.MustBeAStringNotNull)
+            .FollowsNameRule()
+            .OverridePropertyName(WorkspaceFields.AiCopilotLlms);
+
+        RuleFor(c => c.SummaryType)
+            .NotNull().When(c => c.IsEnableMetricSummary == true, ApplyConditionTo.CurrentValidator).WithMessage(WorkspaceFields.SummaryTypeRequired)
+            .Null().When(c => c.IsEnableMetricSummary != true, ApplyConditionTo.CurrentValidator).WithMessage(WorkspaceFields.SummaryTypeNotAllowed)
+            .Must(value => value is null || SummaryTypes.TryParse(value, out _))
+            .WithMessage(WorkspaceFields.MustBeOneOf(SummaryTypes.WireNames))
+            .OverridePropertyName(WorkspaceFields.SummaryType);
+
+        var custom = Domain.Workspaces.SummaryType.Custom.ToWire();
+        RuleFor(c => c.CustomSummaryPrompt)
+            .Must(value => !string.IsNullOrWhiteSpace(value)).When(c => c.SummaryType == custom, ApplyConditionTo.CurrentValidator)
+            .WithMessage(WorkspaceFields.PromptRequired)
+            .Null().When(c => c.SummaryType != custom, ApplyConditionTo.CurrentValidator).WithMessage(WorkspaceFields.PromptNotAllowed)
+            .MaximumLength(MetricSummary.MaxCustomPromptLength)
+            .WithMessage(WorkspaceFields.PromptTooLong)
+            .OverridePropertyName(WorkspaceFields.CustomSummaryPrompt);
+
+        RuleFor(c => c.ThemeName).FollowsNameRule().OverridePropertyName(WorkspaceFields.ThemeName);
+    }
+
+    /// <summary>datasourceName / datamartName: required with their own connection type, not allowed with any other.</summary>
+    private void SourceNameRules(System.Linq.Expressions.Expression<Func<T, string?>> field, string wireName, string connectionType)
+    {
+        RuleFor(field)
+            .NotNull().When(c => c.ConnectionType == connectionType, ApplyConditionTo.CurrentValidator)
+            .WithMessage(WorkspaceFields.RequiredWithConnectionType(connectionType))
+            .Null().When(c => c.ConnectionType != connectionType && ConnectionTypes.TryParse(c.ConnectionType, out _), ApplyConditionTo.CurrentValidator)
+            .WithMessage(c => WorkspaceFields.NotAllowedWithConnectionType(c.ConnectionType!))
+            .FollowsNameRule()
+            .OverridePropertyName(wireName);
+    }
+
+    private static IEnumerable<string> Repeated(IEnumerable<string?> values) =>
+        values.OfType<string>().GroupBy(v => v, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);
+}
+
+/// <summary>
+/// The one table of the workspace fields: their wire names, the words of their rules (the validator's
+/// messages), and the descriptions the API reference shows, composed from those same words.
+/// </summary>
+public static class WorkspaceFields
+{
+    public const string Name = "name";
+    public const string ConnectionType = "connectionType";
+    public const string DatasourceName = "datasourceName";
+    public const string DatamartName = "datamartName";
+    public const string LlmName = "llmName";
+    public const string AiCopilotLlms = "aiCopilotLlms";
+    public const string IsEnableMetricSuggestions = "isEnableMetricSuggestions";
+    public const string IsEnableMetricSummary = "isEnableMetricSummary";
+    public const string SummaryType = "summaryType";
+    public const string CustomSummaryPrompt = "customSummaryPrompt";
+    public const string ThemeName = "themeName";
+
+    public const string IsRequired = "is required";
+    public const string MustBeAStringNotNull = "must be a string, not null";
+
+    public static IReadOnlyList<string> Required { get; } = [Name, ConnectionType];
+
+    /// <summary>The fields that follow the name rule (and each value of <see cref="AiCopilotLlms"/>).</summary>
+    public static IReadOnlyList<string> NameFields { get; } = [Name, DatasourceName, DatamartName, LlmName, ThemeName];
+
+    public static string AtMostCopilotLlms { get; } = $"must hold at most {WorkspaceAiSettings.MaxCopilotLlms} values";
+
+    public static string SummaryTypeRequired { get; } = $"is required when {IsEnableMetricSummary} is true";
+
+    public static string SummaryTypeNotAllowed { get; } = $"is not allowed when {IsEnableMetricSummary} is false";
+
+    public static string PromptRequired { get; } = $"is required (not blank) when {SummaryType} is {Domain.Workspaces.SummaryType.Custom.ToWire()}";
+
+    public static string PromptNotAllowed { get; } = $"is not allowed unless {SummaryType} is {Domain.Workspaces.SummaryType.Custom.ToWire()}";
+
+    public static string PromptTooLong { get; } = $"must be at most {MetricSummary.MaxCustomPromptLength} characters long";
+
+    public static string MustBeOneOf(IEnumerable<string> values) => $"must be one of {string.Join(", ", values)}";
+
+    public static string MustNotRepeat(IEnumerable<string> repeated) => $"must not repeat a value ({string.Join(", ", repeated.Select(v => $"'{v}'"))})";
+
+    public static string RequiredWithConnectionType(string connectionType) => $"is required when {ConnectionType} is {connectionType}";
+
+    public static string NotAllowedWithConnectionType(string connectionType) => $"is not allowed when {ConnectionType} is {connectionType}";
+
+    /// <summary>What the API reference says of each field, from the words above and the domain's constants.</summary>
+    public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Name] = $"The workspace's name, unique within the organization. A name: {NameRule.Summary}.",
+        [ConnectionType] = $"It {MustBeOneOf(ConnectionTypes.WireNames)}.",
+        [DatasourceName] = SourceDescription(Domain.Workspaces.ConnectionType.Datasource, "datasource"),
+        [DatamartName] = SourceDescription(Domain.Workspaces.ConnectionType.Datamart, "datamart"),
+        [LlmName] = $"The primary LLM, an LLM of the organization. A name: {NameRule.Summary}.",
+        [AiCopilotLlms] = $"The LLMs AI Copilot offers, each an LLM of the organization ([] means none). It {AtMostCopilotLlms} and must not repeat a value. Each a name: {NameRule.Summary}.",
+        [IsEnableMetricSuggestions] = "Metric suggestions on or off; default false.",
+        [IsEnableMetricSummary] = "Metric summaries on or off; default false.",
+        [SummaryType] = $"{Rule(SummaryTypeRequired)}; {SummaryTypeNotAllowed[3..]}. It {MustBeOneOf(SummaryTypes.WireNames)}.",
+        [CustomSummaryPrompt] = $"{Rule(PromptRequired)}; {PromptNotAllowed[3..]}; it {PromptTooLong}.",
+        [ThemeName] = $"A theme of the organization. A name: {NameRule.Summary}.",
+    };
+
+    private static string SourceDescription(Domain.Workspaces.ConnectionType type, string what) =>
+        $"{Rule(RequiredWithConnectionType(type.ToWire()))}, not allowed with any other; a {what} of the organization. A name: {NameRule.Summary}.";
+
+    /// <summary>"is required when …" as the start of a description: "Required when …".</summary>
+    private static string Rule(string message) => char.ToUpperInvariant(message[3]) + message[4..];
+}

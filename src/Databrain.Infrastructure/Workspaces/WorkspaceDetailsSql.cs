@@ -1,0 +1,102 @@
+using System.Globalization;
+using Dapper;
+using Databrain.Application.Workspaces.GetWorkspace;
+
+namespace Databrain.Infrastructure.Workspaces;
+
+/// <summary>
+/// The one statement pair that reads a workspace as its read model (contract, section 4d): the row with every
+/// reference by name, then its Copilot LLMs in their given order. Read one runs it by name; an update runs it
+/// by id at the end of its write, so that it answers the workspace as stored.
+/// </summary>
+internal static class WorkspaceDetailsSql
+{
+    public const string ByName = "w.OrganizationId = @OrganizationId AND w.Name = @Name";
+
+    public const string ById = "w.Id = @Id";
+
+    /// <summary>Both statements, for a WHERE clause on <c>Workspaces w</c> (<see cref="ByName"/> or <see cref="ById"/>).</summary>
+    public static string Select(string where) => $"""
+        SELECT w.Id, w.Name, w.ConnectionType, d.Name AS DatasourceName, m.Name AS DatamartName, l.Name AS LlmName,
+               w.IsEnableMetricSuggestions, w.IsEnableMetricSummary, w.SummaryType, w.CustomSummaryPrompt,
+               t.Name AS ThemeName, w.Version, w.CreatedAt, COALESCE(w.UpdatedAt, w.CreatedAt) AS UpdatedAt
+        FROM Workspaces w
+        LEFT JOIN Datasources d ON d.Id = w.DatasourceId
+        LEFT JOIN Datamarts m ON m.Id = w.DatamartId
+        LEFT JOIN Llms l ON l.Id = w.LlmId
+        LEFT JOIN Themes t ON t.Id = w.ThemeId
+        WHERE {where};
+        SELECT l.Name
+        FROM WorkspaceCopilotLlms c
+        JOIN Workspaces w ON w.Id = c.WorkspaceId
+        JOIN Llms l ON l.Id = c.LlmId
+        WHERE {where}
+        ORDER BY c.Position, c.LlmId;
+        """;
+
+    /// <summary>Reads the two result sets of <see cref="Select"/>; null when no workspace matched.</summary>
+    public static async Task<WorkspaceDetails?> ReadAsync(SqlMapper.GridReader results)
+    {
+        var row = await results.ReadSingleOrDefaultAsync<Row>();
+        var copilotLlms = (await results.ReadAsync<string>()).AsList();
+        return row is null
+            ? null
+            : new WorkspaceDetails(
+                row.Id.ToString(CultureInfo.InvariantCulture),
+                row.Name,
+                row.ConnectionType,
+                row.DatasourceName,
+                row.DatamartName,
+                row.LlmName,
+                copilotLlms,
+                row.IsEnableMetricSuggestions,
+                row.IsEnableMetricSummary,
+                row.SummaryType,
+                row.CustomSummaryPrompt,
+                row.ThemeName,
+                row.Version,
+                Utc(row.CreatedAt),
+                Utc(row.UpdatedAt));
+    }
+
+    /// <summary>SQLite keeps times as ISO 8601 text in UTC ('…Z'); SQL Server as DATETIME2 in UTC, without a kind.</summary>
+    private static DateTime Utc(object value) => value switch
+    {
+        DateTime time => DateTime.SpecifyKind(time, DateTimeKind.Utc),
+        string text => DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
+        _ => throw new InvalidOperationException($"A workspace time read as {value.GetType().Name}."),
+    };
+
+    // A class with setters: SQLite reports no declared type for computed columns, so Dapper cannot match a
+    // constructor signature; property mapping converts per value instead.
+    private sealed class Row
+    {
+        public long Id { get; init; }
+
+        public string Name { get; init; } = string.Empty;
+
+        public string ConnectionType { get; init; } = string.Empty;
+
+        public string? DatasourceName { get; init; }
+
+        public string? DatamartName { get; init; }
+
+        public string? LlmName { get; init; }
+
+        public bool IsEnableMetricSuggestions { get; init; }
+
+        public bool IsEnableMetricSummary { get; init; }
+
+        public string? SummaryType { get; init; }
+
+        public string? CustomSummaryPrompt { get; init; }
+
+        public string? ThemeName { get; init; }
+
+        public long Version { get; init; }
+
+        public object CreatedAt { get; init; } = string.Empty;
+
+        public object UpdatedAt { get; init; } = string.Empty;
+    }
+}
