@@ -46,6 +46,11 @@ public sealed partial class TransactSqlTests
         var dialect = new SqlServerDialect();
         data.Add("WorkspaceQueries.ListSql(all)", WorkspaceQueries.ListSql(dialect, null));
         data.Add("WorkspaceQueries.ListSql(page)", WorkspaceQueries.ListSql(dialect, new WorkspacePage(10, 10)));
+        data.Add("WorkspaceDetailsSql.Select(ByName)", WorkspaceDetailsSql.Select(WorkspaceDetailsSql.ByName));
+        data.Add("WorkspaceRepository.InsertSql(2)", WorkspaceRepository.InsertSql(2));
+        data.Add("WorkspaceRepository.UpdateSql(links kept)", WorkspaceRepository.UpdateSql(dialect, null));
+        data.Add("WorkspaceRepository.UpdateSql(2 links)", WorkspaceRepository.UpdateSql(dialect, 2));
+        data.Add("WorkspaceRepository.DeleteSql", WorkspaceRepository.DeleteSql(dialect));
         return data;
     }
 
