@@ -1,5 +1,7 @@
 using Databrain.Api.Http;
 using Databrain.Application.Common.Results;
+using Databrain.Application.Workspaces.Rules;
+using Databrain.Domain.Workspaces;
 
 namespace Databrain.Api.OpenApi;
 
@@ -8,7 +10,7 @@ public static class ErrorExamples
 {
     public static IReadOnlyDictionary<string, Error> ByCode { get; } = new[]
     {
-        Errors.InvalidRequestBody([new ErrorDetail("datasourceName", "is required when connectionType is DATASOURCE")]),
+        Errors.InvalidRequestBody([new ErrorDetail(WorkspaceFields.DatasourceName, WorkspaceFields.RequiredWithConnectionType(ConnectionType.Datasource.ToWire()))]),
         Errors.WorkspaceNameAlreadyExists("Sales Analytics"),
         Errors.InvalidDatasourceName("mysql-legacy"),
         Errors.InvalidDatamartName("hr-mart"),
