@@ -17,6 +17,7 @@ public static class ApiJson
     public static void Apply(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict; // no numbers from strings
         options.Converters.Add(new WireConverters.OptionalFactory());
         options.Converters.Add(new WireConverters.UtcMilliseconds());
         options.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver

@@ -48,6 +48,8 @@ public sealed class BearerSchemeTransformer : IOpenApiDocumentTransformer
             };
         }
 
+        // If-Match is described as the string it is on the wire (SuccessResponsesTransformer), not as the value it binds to.
+        document.Components.Schemas?.Remove(nameof(Application.Workspaces.Rules.ExpectedVersion));
         return Task.CompletedTask;
     }
 }

@@ -19,6 +19,7 @@ public static class OpenApiSetup
             options.AddDocumentTransformer<BearerSchemeTransformer>();
             options.AddSchemaTransformer<RequestRulesTransformer>();
             options.AddOperationTransformer<ErrorResponsesTransformer>();
+            options.AddOperationTransformer<SuccessResponsesTransformer>();
         });
 
     public static WebApplication MapDatabrainOpenApi(this WebApplication app)

@@ -27,7 +27,9 @@ public sealed class RequestRulesTransformer : IOpenApiSchemaTransformer
         // An optional field (update: left out keeps, null clears) is described as the value it holds.
         foreach (var property in context.JsonTypeInfo.Properties.Where(p => WireConverters.Unwrapped(p.PropertyType) != p.PropertyType))
         {
-            properties[property.Name] = await context.GetOrCreateSchemaAsync(WireConverters.Unwrapped(property.PropertyType), null, cancellationToken);
+            var held = (OpenApiSchema)await context.GetOrCreateSchemaAsync(WireConverters.Unwrapped(property.PropertyType), null, cancellationToken);
+            held.Type |= JsonSchemaType.Null; // null is a value here: it clears
+            properties[property.Name] = held;
         }
 
         schema.Required = new HashSet<string>(WorkspaceFields.Required);

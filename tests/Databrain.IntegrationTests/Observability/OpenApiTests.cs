@@ -77,6 +77,50 @@ public sealed class OpenApiTests : IAsyncLifetime
         Assert.Contains("Required when connectionType is DATASOURCE", properties.GetProperty("datasourceName").GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Versions_AreDescribed_ETagOnAnswersWithOneWorkspace_IfMatchOnPutAndDelete()
+    {
+        var path = _document.GetProperty("paths").GetProperty("/api/v2/workspace");
+
+        foreach (var method in new[] { "post", "get", "put" })
+        {
+            Assert.True(path.GetProperty(method).GetProperty("responses").GetProperty("200").GetProperty("headers").TryGetProperty("ETag", out _), method);
+        }
+
+        foreach (var method in new[] { "put", "delete" })
+        {
+            var ifMatch = Assert.Single(path.GetProperty(method).GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "If-Match");
+            Assert.Equal("header", ifMatch.GetProperty("in").GetString());
+            Assert.Equal("string", ifMatch.GetProperty("schema").GetProperty("type").GetString());
+        }
+    }
+
+    [Fact]
+    public void Get_AnswersTheListOrOneWorkspace()
+    {
+        var ok = _document.GetProperty("paths").GetProperty("/api/v2/workspace").GetProperty("get").GetProperty("responses").GetProperty("200")
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema");
+
+        Assert.Equal(2, ok.GetProperty("oneOf").GetArrayLength());
+    }
+
+    [Fact]
+    public void UpdateSchema_HasCreatesFieldsAndRules_OptionalFieldsNullable_AndNoHeaderValue()
+    {
+        var update = _document.GetProperty("components").GetProperty("schemas").GetProperty(nameof(Application.Workspaces.UpdateWorkspace.UpdateWorkspaceCommand));
+        var properties = update.GetProperty("properties");
+
+        Assert.Equal(
+            CreateSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(),
+            properties.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(["name", "connectionType"], update.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("null", properties.GetProperty("llmName").GetProperty("type").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(20, properties.GetProperty("aiCopilotLlms").GetProperty("maxItems").GetInt32());
+        Assert.Equal(
+            CreateSchema.GetProperty("properties").GetProperty("datasourceName").GetProperty("description").GetString(),
+            properties.GetProperty("datasourceName").GetProperty("description").GetString());
+    }
+
     public static TheoryData<string, string, string> ErrorsByOperation => new()
     {
         { "post", "400", Errors.InvalidRequestBodyCode },

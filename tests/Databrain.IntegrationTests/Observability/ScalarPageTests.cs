@@ -63,7 +63,9 @@ public sealed class ScalarPageTests : IAsyncLifetime
             var html = await dom;
 
             Assert.Contains("Create a workspace", html, StringComparison.Ordinal);
-            Assert.Contains("List workspaces", html, StringComparison.Ordinal);
+            Assert.Contains("List workspaces, or read one by name", html, StringComparison.Ordinal);
+            Assert.Contains("Update a workspace", html, StringComparison.Ordinal);
+            Assert.Contains("Delete a workspace", html, StringComparison.Ordinal);
             Assert.Contains("/api/v2/workspace", html, StringComparison.Ordinal);
         }
         finally

@@ -41,9 +41,6 @@ public sealed record UpdateWorkspaceCommand : IRequest<Result<WorkspaceDetails>>
     /// <summary>From the <c>If-Match</c> header, not the body; null without the header (an unconditional update).</summary>
     public ExpectedVersion? IfMatch { get; init; }
 
-    /// <summary>Whether the metric summary group is given (the validator makes isEnableMetricSummary part of any given group).</summary>
-    public bool ChangesMetricSummary => IsEnableMetricSummary is not null;
-
     string? IWorkspaceFields.LlmName => LlmName.Value;
 
     IReadOnlyList<string?>? IWorkspaceFields.AiCopilotLlms => AiCopilotLlms.Value;

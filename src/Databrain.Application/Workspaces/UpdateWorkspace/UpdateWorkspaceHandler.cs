@@ -44,7 +44,8 @@ public sealed class UpdateWorkspaceHandler(
             request.LlmName.Map(_ => fields.LlmId),
             request.AiCopilotLlms.Map(_ => fields.CopilotLlmIds),
             request.IsEnableMetricSuggestions.Map(_ => fields.IsEnableMetricSuggestions),
-            request.ChangesMetricSummary ? Optional<MetricSummary?>.Given(fields.MetricSummary) : default,
+            // The validator makes isEnableMetricSummary part of any summary group that is given.
+            request.IsEnableMetricSummary is not null ? Optional<MetricSummary?>.Given(fields.MetricSummary) : default,
             request.ThemeName.Map(_ => fields.ThemeId));
 
         var write = await workspaces.TryUpdateAsync(found.Workspace!.Id, changes, request.IfMatch?.Version, cancellationToken);

@@ -1,0 +1,61 @@
+using Databrain.Api.Http;
+using Databrain.Application.Common.Results;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
+
+namespace Databrain.Api.OpenApi;
+
+/// <summary>
+/// Every operation's 200 answer and its headers: one schema per answer the action declares (GET answers the
+/// list or one workspace, so its 200 is one of two envelopes), the <c>ETag</c> header where the answer carries
+/// one workspace (<see cref="IVersioned"/>), and <c>If-Match</c> described as the string it is on the wire.
+/// </summary>
+public sealed class SuccessResponsesTransformer : IOpenApiOperationTransformer
+{
+    private const string OkStatus = "200";
+
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(context);
+        // From the endpoint's metadata: the API explorer keeps only one answer per status code.
+        var answers = context.Description.ActionDescriptor.EndpointMetadata.OfType<IApiResponseMetadataProvider>()
+            .Where(r => r.StatusCode == StatusCodes.Status200OK && r.Type is not null)
+            .Select(r => r.Type!)
+            .Distinct()
+            .ToArray();
+        if (operation.Responses?.TryGetValue(OkStatus, out var declared) is true && declared is OpenApiResponse ok && answers.Length > 0)
+        {
+            if (answers.Length > 1 && ok.Content?.TryGetValue("application/json", out var media) is true)
+            {
+                var schemas = new List<IOpenApiSchema>();
+                foreach (var answer in answers)
+                {
+                    schemas.Add(await context.GetOrCreateSchemaAsync(answer, null, cancellationToken));
+                }
+
+                media.Schema = new OpenApiSchema { OneOf = schemas };
+            }
+
+            if (answers.Any(a => typeof(IVersioned).IsAssignableFrom(a.GetGenericArguments().FirstOrDefault() ?? a)))
+            {
+                ok.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                ok.Headers[HeaderNames.ETag] = new OpenApiHeader
+                {
+                    Description = "The workspace's version as a strong entity tag, for If-Match (on read one, create and update).",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    Example = System.Text.Json.Nodes.JsonValue.Create("\"3\""),
+                };
+            }
+        }
+
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Header && p.Name == HeaderNames.IfMatch) ?? [])
+        {
+            parameter.Description = $"Optional. The version the change applies to: it {IfMatchHeaderAttribute.Problem}. Another version: 412.";
+            parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String };
+            parameter.Example = System.Text.Json.Nodes.JsonValue.Create("\"3\"");
+        }
+    }
+}
