@@ -52,13 +52,6 @@ public static class ErrorResponses
         }
     }
 
-    /// <summary>An answer that carries one workspace also carries its version as a strong entity tag (contract, section 4e).</summary>
-    public static string ETagOf(IVersioned answer)
-    {
-        ArgumentNullException.ThrowIfNull(answer);
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\"{answer.Version}\"");
-    }
-
     private sealed class SuccessEnvelopeResult<T>(T value) : IActionResult
     {
         public Task ExecuteResultAsync(ActionContext context)
@@ -67,7 +60,8 @@ public static class ErrorResponses
             response.StatusCode = StatusCodes.Status200OK;
             if (value is IVersioned versioned)
             {
-                response.Headers.ETag = ETagOf(versioned);
+                // An answer that carries one workspace carries its version as a strong entity tag.
+                response.Headers.ETag = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\"{versioned.Version}\"");
             }
 
             return response.WriteAsJsonAsync(new Envelope<T>(value, null), ApiJson.Options, ApiJson.ContentType, context.HttpContext.RequestAborted);

@@ -17,14 +17,9 @@ public readonly record struct Optional<T>
     /// <summary>The value given; <c>default</c> when <see cref="IsGiven"/> is false.</summary>
     public T Value { get; }
 
-#pragma warning disable CA1000 // Static members on generic types: the natural way to name the two states.
-    public static Optional<T> LeftOut => default;
-
+#pragma warning disable CA1000 // Static members on generic types: the natural way to name the given state.
     public static Optional<T> Given(T value) => new(value);
 #pragma warning restore CA1000
-
-    /// <summary>The given value, or <paramref name="current"/> when left out.</summary>
-    public T Or(T current) => IsGiven ? Value : current;
 
     public Optional<TResult> Map<TResult>(Func<T, TResult> map)
     {

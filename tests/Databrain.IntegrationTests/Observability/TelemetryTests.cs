@@ -15,6 +15,7 @@ public sealed class TelemetryTests : IAsyncLifetime
 {
     private readonly SqliteTestDatabase _database = new();
     private readonly ConcurrentBag<Activity> _spans = [];
+    private readonly ConcurrentDictionary<ActivityTraceId, TaskCompletionSource> _requestsDone = new();
     private ActivityListener _listener = null!;
     private ServiceFactory _service = null!;
     private TestOrganization _org = null!;
@@ -25,7 +26,15 @@ public sealed class TelemetryTests : IAsyncLifetime
         {
             ShouldListenTo = source => source.Name is ApplicationTelemetry.SourceName or DatabaseTelemetry.SourceName or "Microsoft.AspNetCore",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = _spans.Add,
+            ActivityStopped = span =>
+            {
+                _spans.Add(span);
+                if (span.Source.Name == "Microsoft.AspNetCore")
+                {
+                    // The server's span stops last, after every span of the request inside it.
+                    _requestsDone.GetOrAdd(span.TraceId, _ => new TaskCompletionSource()).TrySetResult();
+                }
+            },
         };
         ActivitySource.AddActivityListener(_listener);
         await _database.InitializeAsync();
@@ -53,7 +62,8 @@ public sealed class TelemetryTests : IAsyncLifetime
         request.Headers.Add("Authorization", $"Bearer {_org.Token}");
         request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
         var response = await client.SendAsync(request);
-        await Task.Delay(100); // spans stop as the response completes
+        // The client can read the response before the server's span has stopped: wait for that signal.
+        await _requestsDone.GetOrAdd(traceId, _ => new TaskCompletionSource()).Task.WaitAsync(TimeSpan.FromMinutes(1));
         return (response.StatusCode, _spans.Where(s => s.TraceId == traceId).ToArray());
     }
 
