@@ -60,6 +60,7 @@ public static class HostSetup
             StatusCodes.Status405MethodNotAllowed => ErrorResponses.WriteAsync(context.HttpContext, HostErrors.MethodNotAllowed),
             _ => Task.CompletedTask,
         });
+        app.UseMiddleware<StrictQueryMiddleware>();
         app.UseMiddleware<BearerTokenMiddleware>();
         app.MapControllers();
         app.MapDatabrainHealthChecks();

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Databrain.Application.Common.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Net.Http.Headers;
@@ -32,11 +33,11 @@ public sealed class StrictJsonBodyBinder : IModelBinder
 
     private static async Task<Result<byte[]>> ReadBodyAsync(HttpRequest request)
     {
-        // application/json, with at most a charset parameter, and that one utf-8.
+        // application/json, with at most a charset parameter, and that one utf-8 (quoted or not, in any case).
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || contentType.Parameters.Any(p => !p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase)
-                || !p.Value.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+                || !HeaderUtilities.RemoveQuotes(p.Value).Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
         {
             return Errors.InvalidRequestBody("Content-Type", "must be application/json (charset utf-8, if given)");
         }
@@ -47,13 +48,24 @@ public sealed class StrictJsonBodyBinder : IModelBinder
             return tooLarge;
         }
 
+        var encodings = request.Headers.ContentEncoding;
+        Func<Stream, Stream>? decoder = null;
+        if (encodings.Count > 1 || (encodings.Count == 1 && !Decoders.TryGetValue(encodings[0]!.Trim(), out decoder)))
+        {
+            return Errors.InvalidRequestBody(HeaderNames.ContentEncoding, $"must be one of {string.Join(", ", Decoders.Keys)} (one value)");
+        }
+
+        // A decoder leaves the request body open: that stream is the server's to dispose.
+        await using var decoding = decoder?.Invoke(request.Body);
+        var decoded = decoding ?? request.Body;
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
         try
         {
             int read;
-            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+            while ((read = await decoded.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
             {
+                // The limit counts decoded bytes, so a small compressed body that expands (a "zip bomb") stops here.
                 if (buffer.Length + read > MaxBodyBytes)
                 {
                     return tooLarge;
@@ -68,7 +80,19 @@ public sealed class StrictJsonBodyBinder : IModelBinder
             // (the minimum data rate), or its framing was broken.
             return Errors.InvalidRequestBody("body", "could not be read completely: it ended early or arrived too slowly");
         }
+        catch (InvalidDataException)
+        {
+            return Errors.InvalidRequestBody(HeaderNames.ContentEncoding, "does not match the body: it could not be decoded");
+        }
 
         return buffer.Length == 0 ? Errors.InvalidRequestBody("body", "is empty; a JSON object is required") : buffer.ToArray();
     }
+
+    /// <summary>The encodings a body may be sent in (contract, section 3); compressed bytes are never read as JSON.</summary>
+    private static readonly Dictionary<string, Func<Stream, Stream>?> Decoders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["identity"] = null,
+        ["gzip"] = body => new GZipStream(body, CompressionMode.Decompress, leaveOpen: true),
+        ["br"] = body => new BrotliStream(body, CompressionMode.Decompress, leaveOpen: true),
+    };
 }

@@ -13,6 +13,8 @@ namespace Databrain.Api.Http;
 /// </summary>
 public static class StrictJsonReader
 {
+    private const string InvalidText = "is not valid UTF-8 text (or escapes a lone UTF-16 surrogate, such as \\ud800)";
+
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
         AllowTrailingCommas = false,
@@ -40,11 +42,16 @@ public static class StrictJsonReader
             utf8Json = utf8Json[Encoding.UTF8.Preamble.Length..];
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json.Span))
+        {
+            return Result<object>.Failure(Errors.InvalidRequestBody(rootName, InvalidText));
+        }
+
         try
         {
             using var document = JsonDocument.Parse(utf8Json, DocumentOptions);
             var typeInfo = ApiJson.Options.GetTypeInfo(type);
-            var problems = new List<ErrorDetail>();
+            var problems = new Problems();
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 problems.Add(new ErrorDetail(rootName, "must be a JSON object"));
@@ -54,9 +61,9 @@ public static class StrictJsonReader
                 Check(document.RootElement, typeInfo, path: string.Empty, problems);
             }
 
-            return problems.Count > 0
-                ? Result<object>.Failure(Errors.InvalidRequestBody(problems))
-                : Result<object>.Success(document.RootElement.Deserialize(typeInfo)!);
+            return problems.Total > 0
+                ? Result<object>.Failure(Errors.InvalidRequestBody(problems.Kept, problems.Total))
+                : Deserialize(document.RootElement, typeInfo, rootName);
         }
         catch (JsonException ex)
         {
@@ -64,12 +71,28 @@ public static class StrictJsonReader
         }
         catch (InvalidOperationException)
         {
-            // System.Text.Json throws this for text it cannot decode (invalid UTF-8, lone UTF-16 surrogates).
-            return Result<object>.Failure(Errors.InvalidRequestBody(rootName, "is not valid UTF-8 JSON text"));
+            // System.Text.Json throws this for a string it cannot decode: an escaped lone UTF-16 surrogate ("\ud800").
+            return Result<object>.Failure(Errors.InvalidRequestBody(rootName, InvalidText));
         }
     }
 
-    private static void Check(JsonElement element, JsonTypeInfo typeInfo, string path, List<ErrorDetail> problems)
+    /// <summary>
+    /// The shape is already checked, so what is left to fail is the text of a string: an escaped lone UTF-16
+    /// surrogate (<c>"\ud800"</c>), which no string may hold.
+    /// </summary>
+    private static Result<object> Deserialize(JsonElement root, JsonTypeInfo typeInfo, string rootName)
+    {
+        try
+        {
+            return Result<object>.Success(root.Deserialize(typeInfo)!);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return Result<object>.Failure(Errors.InvalidRequestBody(rootName, InvalidText));
+        }
+    }
+
+    private static void Check(JsonElement element, JsonTypeInfo typeInfo, string path, Problems problems)
     {
         if (element.ValueKind == JsonValueKind.Null && path.Length > 0)
         {
@@ -98,7 +121,7 @@ public static class StrictJsonReader
         }
     }
 
-    private static void CheckProperties(JsonElement element, JsonTypeInfo typeInfo, string path, List<ErrorDetail> problems)
+    private static void CheckProperties(JsonElement element, JsonTypeInfo typeInfo, string path, Problems problems)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
@@ -129,6 +152,29 @@ public static class StrictJsonReader
             var t when t == typeof(bool) => element.ValueKind is JsonValueKind.True or JsonValueKind.False,
             _ => throw new NotSupportedException($"Request property type {type} has no strict reading rule yet."),
         };
+
+    /// <summary>
+    /// The problems found: counted all, kept up to <see cref="Errors.MaxDetails"/>, so that a body of 32,000 wrong
+    /// values costs no more memory than one of 50. A path is cut at <see cref="MaxFieldLength"/> characters: an
+    /// unknown property's name comes from the client and may be as long as the body.
+    /// </summary>
+    private sealed class Problems
+    {
+        private const int MaxFieldLength = 100;
+
+        public List<ErrorDetail> Kept { get; } = [];
+
+        public int Total { get; private set; }
+
+        public void Add(ErrorDetail problem)
+        {
+            Total++;
+            if (Kept.Count < Errors.MaxDetails)
+            {
+                Kept.Add(problem.Field.Length <= MaxFieldLength ? problem : problem with { Field = string.Concat(problem.Field.AsSpan(0, MaxFieldLength), "…") });
+            }
+        }
+    }
 
     private static string Describe(JsonTypeInfo typeInfo) => typeInfo.Kind switch
     {

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Text;
 using Databrain.IntegrationTests.Support;
@@ -13,7 +14,20 @@ public abstract class BadInputTests(ApiFixture api) : ApiTests(api)
     private const string Json = "application/json";
     private const string Invalid = "INVALID_REQUEST_BODY";
 
-    public sealed record Case(byte[] Body, string? ContentType, HttpStatusCode Status, string Code);
+    public sealed record Case(byte[] Body, string? ContentType, HttpStatusCode Status, string Code, string? ContentEncoding = null);
+
+    private static Case Ok(byte[] body, string? contentType = Json, string? contentEncoding = null) => new(body, contentType, HttpStatusCode.OK, string.Empty, contentEncoding);
+
+    private static byte[] Compressed(byte[] body, Func<Stream, Stream> compressor)
+    {
+        using var output = new MemoryStream();
+        using (var compressing = compressor(output))
+        {
+            compressing.Write(body);
+        }
+
+        return output.ToArray();
+    }
 
     private static Case Bad(string body, string? contentType = Json) => new(Encoding.UTF8.GetBytes(body), contentType, HttpStatusCode.BadRequest, Invalid);
 
@@ -51,6 +65,14 @@ public abstract class BadInputTests(ApiFixture api) : ApiTests(api)
         {
             cases[$"{field}: padded"] = Bad(With(field, "\" x \""));
             cases[$"{field}: control character"] = Bad(With(field, "\"a\\u0007b\""));
+        }
+
+        foreach (var field in NameFields)
+        {
+            cases[$"{field}: zero-width space"] = Bad(With(field, "\"Sa\u200Bles\""));
+            cases[$"{field}: right-to-left override"] = Bad(With(field, "\"Sa\u202Eles\""));
+            cases[$"{field}: byte-order mark inside"] = Bad(With(field, "\"Sa\uFEFFles\""));
+            cases[$"{field}: tag character (outside the BMP)"] = Bad(With(field, "\"Sales\uDB40\uDC01\""));
         }
 
         foreach (var field in new[] { "name", "connectionType", "datasourceName", "datamartName", "summaryType", "customSummaryPrompt" })
@@ -114,6 +136,17 @@ public abstract class BadInputTests(ApiFixture api) : ApiTests(api)
         cases["charset without value"] = Bad(Valid, "application/json; charset");
         cases["unknown content type parameter"] = Bad(Valid, "application/json; profile=x");
         cases["body of 64 KiB + 1"] = Bad(With("customSummaryPrompt", $"\"{new string('p', 65537)}\""));
+        cases["quoted charset is fine"] = Ok(Encoding.UTF8.GetBytes(Valid), "application/json; charset=\"utf-8\"");
+        cases["upper-case charset is fine"] = Ok(Encoding.UTF8.GetBytes(Valid), "application/json; charset=UTF-8");
+        cases["quoted other charset"] = Bad(Valid, "application/json; charset=\"iso-8859-1\"");
+        cases["gzip body is decoded"] = Ok(Compressed(Encoding.UTF8.GetBytes(Valid), s => new GZipStream(s, CompressionLevel.Fastest)), contentEncoding: "gzip");
+        cases["br body is decoded"] = Ok(Compressed(Encoding.UTF8.GetBytes(Valid), s => new BrotliStream(s, CompressionLevel.Fastest)), contentEncoding: "br");
+        cases["identity encoding is fine"] = Ok(Encoding.UTF8.GetBytes(Valid), contentEncoding: "identity");
+        cases["plain JSON labelled gzip"] = Bad(Valid) with { ContentEncoding = "gzip" };
+        cases["gzip bomb (1 MiB decoded)"] = new(
+            Compressed(Encoding.UTF8.GetBytes($"{{\"name\":\"{new string('x', 1 << 20)}\"}}"), s => new GZipStream(s, CompressionLevel.Optimal)), Json, HttpStatusCode.BadRequest, Invalid, "gzip");
+        cases["unknown encoding"] = Bad(Valid) with { ContentEncoding = "deflate" };
+        cases["two encodings"] = Bad(Valid) with { ContentEncoding = "gzip, br" };
         cases["byte-order mark is ignored"] = new([.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(Valid.Replace("\"W\"", "\"BOM\"", StringComparison.Ordinal))], Json, HttpStatusCode.OK, string.Empty);
         return cases;
     }
@@ -134,6 +167,11 @@ public abstract class BadInputTests(ApiFixture api) : ApiTests(api)
         if (@case.ContentType is not null)
         {
             request.Content.Headers.TryAddWithoutValidation("Content-Type", @case.ContentType);
+        }
+
+        if (@case.ContentEncoding is not null)
+        {
+            request.Content.Headers.TryAddWithoutValidation("Content-Encoding", @case.ContentEncoding);
         }
 
         var response = await ApiResponse.ReadAsync(await Client.SendAsync(request));

@@ -54,3 +54,11 @@ public sealed class DeleteWorkspaceOnSqlServer(SqlServerApi api) : DeleteWorkspa
 public sealed class UpdateAndReadWorkspaceOnSqlite(SqliteApi api) : UpdateAndReadWorkspaceTests(api);
 
 public sealed class UpdateAndReadWorkspaceOnSqlServer(SqlServerApi api) : UpdateAndReadWorkspaceTests(api);
+
+public sealed class TextAndQueryRulesOnSqlite(SqliteApi api) : TextAndQueryRulesTests(api);
+
+public sealed class TextAndQueryRulesOnSqlServer(SqlServerApi api) : TextAndQueryRulesTests(api);
+
+public sealed class BoundedErrorAnswersOnSqlite(SqliteApi api) : BoundedErrorAnswerTests(api);
+
+public sealed class BoundedErrorAnswersOnSqlServer(SqlServerApi api) : BoundedErrorAnswerTests(api);

@@ -37,4 +37,21 @@ public sealed class NameRuleTests
     [InlineData("del\u007f")]
     public void FindProblem_WhenNameHasControlCharacters_Rejects(string name) =>
         Assert.Equal("must not contain control characters", NameRule.FindProblem(name));
+
+    [Theory]
+    [InlineData("zero\u200Bwidth")]
+    [InlineData("joiner\u200D")]
+    [InlineData("bom\uFEFFinside")]
+    [InlineData("right\u202Eleft")]
+    [InlineData("isolate\u2066x\u2069")]
+    [InlineData("tag\uDB40\uDC01")]
+    public void FindProblem_WhenNameHasInvisibleFormatCharacters_Rejects(string name) =>
+        Assert.StartsWith("must not contain invisible format characters", NameRule.FindProblem(name), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("café")]
+    [InlineData("cafe\u0301")]
+    [InlineData("東京")]
+    [InlineData("emoji \U0001F600")]
+    public void FindProblem_VisibleNonAsciiNames_AreFine(string name) => Assert.Null(NameRule.FindProblem(name));
 }

@@ -28,8 +28,16 @@ public static class Errors
     /// <summary>Admin command line only: a seed file token is already issued to another organization.</summary>
     public const string ServiceTokenConflictCode = "SERVICE_TOKEN_CONFLICT";
 
+    /// <summary>
+    /// At most this many entries in <c>details</c> (contract, section 2): an error answer stays small whatever the
+    /// request, so that a 64 KiB body cannot make a megabyte answer.
+    /// </summary>
+    public const int MaxDetails = 50;
+
     /// <summary>Every problem found, in one error; the message names the first and counts the rest.</summary>
-    public static Error InvalidRequestBody(IReadOnlyList<ErrorDetail> details)
+    /// <param name="details">The problems, in order; only the first <see cref="MaxDetails"/> are kept.</param>
+    /// <param name="total">How many problems there are, when the caller stopped collecting them at the cap; else the count of <paramref name="details"/>.</param>
+    public static Error InvalidRequestBody(IReadOnlyList<ErrorDetail> details, int? total = null)
     {
         ArgumentNullException.ThrowIfNull(details);
         if (details.Count == 0)
@@ -37,14 +45,19 @@ public static class Errors
             throw new ArgumentException("An invalid request has at least one problem.", nameof(details));
         }
 
+        var count = Math.Max(total ?? details.Count, details.Count);
         var first = details[0];
         var message = $"{first.Field} {first.Message}";
-        if (details.Count > 1)
+        if (count > MaxDetails)
         {
-            message += string.Create(CultureInfo.InvariantCulture, $" (and {details.Count - 1} more, listed in details)");
+            message += string.Create(CultureInfo.InvariantCulture, $" (and {count - 1} more; details lists the first {MaxDetails})");
+        }
+        else if (count > 1)
+        {
+            message += string.Create(CultureInfo.InvariantCulture, $" (and {count - 1} more, listed in details)");
         }
 
-        return new Error(InvalidRequestBodyCode, message, details);
+        return new Error(InvalidRequestBodyCode, message, details.Count > MaxDetails ? details.Take(MaxDetails).ToArray() : details);
     }
 
     public static Error InvalidRequestBody(string field, string problem) => InvalidRequestBody([new ErrorDetail(field, problem)]);

@@ -42,6 +42,7 @@ public abstract class WorkspaceFieldRules<T> : AbstractValidator<T>
             .Cascade(CascadeMode.Continue) // Stop would end the rule at the first bad value; each check skips nulls instead
             .NotNull().WithMessage(WorkspaceFields.MustBeAStringNotNull)
             .FollowsNameRule()
+            .When(c => c.AiCopilotLlms is null || c.AiCopilotLlms.Count <= WorkspaceAiSettings.MaxCopilotLlms) // a longer list is one problem, not one per value
             .OverridePropertyName(WorkspaceFields.AiCopilotLlms);
 
         RuleFor(c => c.SummaryType)

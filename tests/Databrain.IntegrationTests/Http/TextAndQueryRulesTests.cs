@@ -1,0 +1,74 @@
+using System.Net;
+using Databrain.IntegrationTests.Support;
+
+namespace Databrain.IntegrationTests.Http;
+
+/// <summary>The text rule's invisible characters, the messages for unreadable text, and query parameters given twice (contract, section 3).</summary>
+public abstract class TextAndQueryRulesTests(ApiFixture api) : ApiTests(api)
+{
+    [Theory]
+    [InlineData("name", "Sa\u200Bles")]
+    [InlineData("llmName", "gpt\u202E4o")]
+    [InlineData("themeName", "da\u2066rk")]
+    public async Task InvisibleFormatCharacter_IsRejected_WithADetailNamingTheFieldAndWhy(string field, string value)
+    {
+        var org = await Api.CreateOrganizationAsync();
+        var body = new Dictionary<string, object> { ["name"] = "W", ["connectionType"] = "MULTI_DATAMART", [field] = value };
+
+        var response = await Client.CreateWorkspaceAsync(org.Token, body);
+
+        Assert.Equal("INVALID_REQUEST_BODY", response.ErrorCode);
+        var (detailField, message) = Assert.Single(response.Details);
+        Assert.Equal(field, detailField);
+        Assert.Contains("invisible format characters", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NamesThatOnlyLookAlike_CannotBothBeCreated_AsOneIsRejected()
+    {
+        var org = await Api.CreateOrganizationAsync();
+
+        var plain = await Client.CreateWorkspaceAsync(org.Token, new { name = "Sales", connectionType = "MULTI_DATAMART" });
+        var lookalike = await Client.CreateWorkspaceAsync(org.Token, new { name = "Sal\u200Des", connectionType = "MULTI_DATAMART" });
+
+        Assert.Equal(HttpStatusCode.OK, plain.Status);
+        Assert.Equal("INVALID_REQUEST_BODY", lookalike.ErrorCode);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xC3, 0x28 })]
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })]
+    [InlineData(new byte[] { 0x5C, 0x75, 0x64, 0x38, 0x30, 0x30 })] // the escape \ud800
+    public async Task TextThatIsNotUtf8_IsAnsweredInTheApisOwnWords(byte[] inName)
+    {
+        var org = await Api.CreateOrganizationAsync();
+        byte[] body = [.. """{"name":"W"""u8, .. inName, .. "\",\"connectionType\":\"MULTI_DATAMART\"}"u8];
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, ApiCalls.Route) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {org.Token}");
+        var response = await ApiResponse.ReadAsync(await Client.SendAsync(request));
+
+        Assert.Equal("INVALID_REQUEST_BODY", response.ErrorCode);
+        Assert.Equal([("body", "is not valid UTF-8 text (or escapes a lone UTF-16 surrogate, such as \\ud800)")], response.Details);
+    }
+
+    [Theory]
+    [InlineData("GET", "?isPagination=true&isPagination=false", "isPagination")]
+    [InlineData("GET", "?name=a&name=b", "name")]
+    [InlineData("DELETE", "?name=qa&name=qb", "name")]
+    [InlineData("PUT", "?x=1&x=2", "x")]
+    public async Task AQueryParameterGivenTwice_IsRejected_BeforeAuthentication(string method, string query, string field)
+    {
+        var org = await Api.CreateOrganizationAsync();
+        await Client.CreateWorkspaceAsync(org.Token, new { name = "qa", connectionType = "MULTI_DATAMART" });
+
+        var response = await Client.SendAsync(new HttpMethod(method), "not-a-token", query);
+        var deleted = await Client.SendAsync(HttpMethod.Delete, org.Token, "?name=qa&name=qb");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal([(field, "is given more than once")], response.Details);
+        Assert.Equal(HttpStatusCode.BadRequest, deleted.Status);
+        Assert.Equal(["qa"], await Client.ListNamesAsync(org.Token));
+    }
+}
