@@ -2,6 +2,7 @@ using Databrain.Api.Development;
 using Databrain.Api.Http;
 using Databrain.Api.Observability;
 using Databrain.Api.OpenApi;
+using Databrain.Api.RateLimiting;
 using Databrain.Application;
 using Databrain.Application.Common.Results;
 using Databrain.Infrastructure;
@@ -30,7 +31,8 @@ public static class HostSetup
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidBodyResponse.Create);
         // The OpenAPI document is built from these options: the same converters and rules as the wire.
         builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Apply(options.SerializerOptions));
-        builder.Services.AddDatabrainHealthChecks();
+        builder.Services.AddDatabrainHealthChecks(builder.Configuration);
+        builder.Services.AddDatabrainRateLimits(builder.Configuration);
         if (OpenApiSetup.IsOpenApiEnabled(builder.Configuration, builder.Environment))
         {
             builder.Services.AddDatabrainOpenApi();
@@ -60,8 +62,9 @@ public static class HostSetup
             StatusCodes.Status405MethodNotAllowed => ErrorResponses.WriteAsync(context.HttpContext, HostErrors.MethodNotAllowed),
             _ => Task.CompletedTask,
         });
-        app.UseMiddleware<StrictQueryMiddleware>();
         app.UseMiddleware<BearerTokenMiddleware>();
+        app.UseDatabrainRateLimits();
+        app.UseMiddleware<StrictQueryMiddleware>();
         app.MapControllers();
         app.MapDatabrainHealthChecks();
         if (OpenApiSetup.IsOpenApiEnabled(app.Configuration, app.Environment))

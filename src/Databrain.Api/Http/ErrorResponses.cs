@@ -13,6 +13,7 @@ public static class ErrorResponses
         Errors.NotFoundCode => StatusCodes.Status404NotFound,
         Errors.MethodNotAllowedCode => StatusCodes.Status405MethodNotAllowed,
         Errors.WorkspaceVersionMismatchCode => StatusCodes.Status412PreconditionFailed,
+        Errors.TooManyRequestsCode => StatusCodes.Status429TooManyRequests,
         Errors.InternalServerErrorCode => StatusCodes.Status500InternalServerError,
         _ => StatusCodes.Status400BadRequest,
     };

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Databrain.Api.Http;
 using Databrain.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Databrain.Api.Observability;
@@ -14,9 +15,22 @@ public static class HealthEndpoints
 {
     private const string Ready = "ready";
 
-    public static IServiceCollection AddDatabrainHealthChecks(this IServiceCollection services)
+    /// <summary>How long <c>/health/ready</c> answers its last result without asking the database again.</summary>
+    public const string ReadyCacheSecondsKey = "Health:ReadyCacheSeconds";
+
+    public static IServiceCollection AddDatabrainHealthChecks(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [Ready]);
+        var seconds = configuration.GetValue(ReadyCacheSecondsKey, 2);
+        if (seconds is < 0 or > 300)
+        {
+            throw new InvalidOperationException($"{ReadyCacheSecondsKey} is {seconds}; it must be 0 (no cache) to 300 seconds.");
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => new CachedHealthCheck(
+            provider.GetRequiredService<DatabaseHealthCheck>(), TimeSpan.FromSeconds(seconds), provider.GetRequiredService<TimeProvider>()));
+        services.AddHealthChecks().Add(new HealthCheckRegistration(
+            "database", provider => provider.GetRequiredService<CachedHealthCheck>(), failureStatus: null, tags: [Ready]));
         return services;
     }
 

@@ -20,6 +20,7 @@ public static class ErrorExamples
         Errors.WorkspaceDoesNotExist("Sales Analytics"),
         Errors.WorkspaceVersionMismatch("Sales Analytics", 4),
         Errors.InvalidDataAppApiKey,
+        Errors.TooManyRequests(7),
         Errors.InternalServerError,
         HostErrors.NotFound,
         HostErrors.MethodNotAllowed,

@@ -10,7 +10,7 @@ namespace Databrain.Api.OpenApi;
 
 /// <summary>
 /// Every operation: its error responses in the envelope, each code under its status with an example
-/// (the operation's own 400 codes from <see cref="ErrorCodesAttribute"/>, plus 401 and 500), and a JSON-only body.
+/// (the operation's own 400 codes from <see cref="ErrorCodesAttribute"/>, plus 401, 429 and 500), and a JSON-only body.
 /// </summary>
 public sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer
 {
@@ -20,6 +20,7 @@ public sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer
         ArgumentNullException.ThrowIfNull(context);
         var codes = context.Description.ActionDescriptor.EndpointMetadata.OfType<ErrorCodesAttribute>().SelectMany(a => a.Codes)
             .Append(Errors.InvalidDataAppApiKeyCode)
+            .Append(Errors.TooManyRequestsCode)
             .Append(Errors.InternalServerErrorCode);
         var envelope = await context.GetOrCreateSchemaAsync(typeof(Envelope<object>), null, cancellationToken);
 

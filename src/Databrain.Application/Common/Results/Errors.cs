@@ -17,6 +17,7 @@ public static class Errors
     public const string InvalidThemeNameCode = "INVALID_THEME_NAME";
     public const string WorkspaceDoesNotExistCode = "WORKSPACE_DOES_NOT_EXIST";
     public const string WorkspaceVersionMismatchCode = "WORKSPACE_VERSION_MISMATCH";
+    public const string TooManyRequestsCode = "TOO_MANY_REQUESTS";
     public const string InvalidDataAppApiKeyCode = "INVALID_DATA_APP_API_KEY";
     public const string InternalServerErrorCode = "INTERNAL_SERVER_ERROR";
     public const string NotFoundCode = "NOT_FOUND";
@@ -90,6 +91,9 @@ public static class Errors
         new(WorkspaceVersionMismatchCode, string.Create(
             CultureInfo.InvariantCulture,
             $"Workspace '{name}' is at version {currentVersion}, not the version If-Match names; read it again before changing it."));
+
+    public static Error TooManyRequests(int retryAfterSeconds) =>
+        new(TooManyRequestsCode, string.Create(CultureInfo.InvariantCulture, $"Too many requests: try again in {retryAfterSeconds} s (Retry-After)."));
 
     public static Error InternalServerError { get; } =
         new(InternalServerErrorCode, "An unexpected error occurred. It has been logged; please try again later.");

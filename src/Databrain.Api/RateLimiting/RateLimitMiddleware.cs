@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Net;
+using System.Threading.RateLimiting;
+using Databrain.Api.Http;
+using Databrain.Application.Common.Ports;
+using Databrain.Application.Common.Results;
+using Databrain.Application.Common.Security;
+using Microsoft.Net.Http.Headers;
+
+namespace Databrain.Api.RateLimiting;
+
+/// <summary>
+/// The rate limits of contract section 8, with the platform's limiters (System.Threading.RateLimiting), before
+/// anything else reads the request:
+/// <list type="bullet">
+/// <item>failed authentication, per client address: a fixed window that counts the 401 answers; once it is
+/// full, every request from that address gets 429 without reaching the database, until the window ends;</item>
+/// <item>per organization (off by default): a token bucket, keyed by the organization that the bearer token
+/// belongs to (the cached token look-up, so no database round trip for a known token).</item>
+/// </list>
+/// Every 429 is the envelope with <c>Retry-After</c>, and is counted by reason.
+/// </summary>
+public sealed class RateLimitMiddleware(RequestDelegate next, RateLimiters limiters)
+{
+    public async Task InvokeAsync(HttpContext context, CallerContext caller, IServiceTokenLookup tokens)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(tokens);
+        var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
+        if (limiters.FailedAuthentications is { } failed)
+        {
+            // Zero permits: asks whether the window still has room, without using any of it.
+            using var room = failed.AttemptAcquire(address, 0);
+            if (!room.IsAcquired)
+            {
+                await RejectAsync(context, room, "failed_authentication");
+                return;
+            }
+        }
+
+        if (limiters.Organizations is { } organizations && !string.IsNullOrEmpty(caller.BearerToken)
+            && await tokens.FindOrganizationIdAsync(ServiceTokenHash.Of(caller.BearerToken), context.RequestAborted) is { } organizationId)
+        {
+            using var lease = organizations.AttemptAcquire(organizationId);
+            if (!lease.IsAcquired)
+            {
+                await RejectAsync(context, lease, "organization");
+                return;
+            }
+        }
+
+        await next(context);
+
+        if (context.Response.StatusCode == StatusCodes.Status401Unauthorized)
+        {
+            limiters.FailedAuthentications?.AttemptAcquire(address).Dispose();
+        }
+    }
+
+    private Task RejectAsync(HttpContext context, RateLimitLease lease, string reason)
+    {
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
+        limiters.Limited.Add(1, new KeyValuePair<string, object?>("reason", reason));
+        context.Response.Headers[HeaderNames.RetryAfter] = retryAfter.ToString(CultureInfo.InvariantCulture);
+        return ErrorResponses.WriteAsync(context, Errors.TooManyRequests(retryAfter));
+    }
+}
