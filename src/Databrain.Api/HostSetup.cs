@@ -19,6 +19,8 @@ public static class HostSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Logging.Services.AddSingleton<ILoggerProvider, ServerRejectionLog>();
+        builder.Logging.AddFilter<ServerRejectionLog>(ServerRejectionLog.KestrelCategory, LogLevel.Debug);
         builder.Services
             .AddApplication()
             .AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
