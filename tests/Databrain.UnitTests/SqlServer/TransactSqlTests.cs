@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Databrain.Application.Workspaces.ListWorkspaces;
 using Databrain.Infrastructure.Persistence;
 using Databrain.Infrastructure.Persistence.SqlServer;
 using Databrain.Infrastructure.Workspaces;
@@ -44,8 +43,7 @@ public sealed partial class TransactSqlTests
         }
 
         var dialect = new SqlServerDialect();
-        data.Add("WorkspaceQueries.ListSql(all)", WorkspaceQueries.ListSql(dialect, null));
-        data.Add("WorkspaceQueries.ListSql(page)", WorkspaceQueries.ListSql(dialect, new WorkspacePage(10, 10)));
+        data.Add("WorkspaceQueries.ListSql", WorkspaceQueries.ListSql(dialect));
         data.Add("WorkspaceDetailsSql.Select(ByName)", WorkspaceDetailsSql.Select(WorkspaceDetailsSql.ByName));
         data.Add("WorkspaceRepository.InsertSql(2)", WorkspaceRepository.InsertSql(2));
         data.Add("WorkspaceRepository.UpdateSql(links kept)", WorkspaceRepository.UpdateSql(dialect, null));

@@ -18,6 +18,6 @@ public sealed class ListWorkspacesHandlerTests
 
         var result = await new ListWorkspacesHandler(caller, queries).Handle(new ListWorkspacesQuery("true", "2"), CancellationToken.None);
 
-        Assert.Same(items, result.Value);
+        Assert.Equal(items, await result.Value.ToListAsync());
     }
 }

@@ -6,9 +6,10 @@ using MediatR;
 namespace Databrain.Application.Workspaces.ListWorkspaces;
 
 public sealed class ListWorkspacesHandler(CallerContext caller, IWorkspaceQueries queries)
-    : IRequestHandler<ListWorkspacesQuery, Result<IReadOnlyList<WorkspaceListItem>>>
+    : IRequestHandler<ListWorkspacesQuery, Result<IAsyncEnumerable<WorkspaceListItem>>>
 {
-    public async Task<Result<IReadOnlyList<WorkspaceListItem>>> Handle(ListWorkspacesQuery request, CancellationToken cancellationToken) =>
-        Result<IReadOnlyList<WorkspaceListItem>>.Success(
-            await queries.ListAsync(caller.RequiredOrganizationId, WorkspacePage.Of(request), cancellationToken));
+    public async Task<Result<IAsyncEnumerable<WorkspaceListItem>>> Handle(ListWorkspacesQuery request, CancellationToken cancellationToken) =>
+        Result<IAsyncEnumerable<WorkspaceListItem>>.Success(WorkspacePage.Of(request) is { } page
+            ? (await queries.ListAsync(caller.RequiredOrganizationId, page, cancellationToken)).ToAsyncEnumerable()
+            : await queries.ListAllAsync(caller.RequiredOrganizationId, cancellationToken));
 }

@@ -1,0 +1,96 @@
+using System.Net;
+using Dapper;
+using Databrain.Application.Common.Security;
+using Databrain.Application.Workspaces.ListWorkspaces;
+using Databrain.IntegrationTests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using IMediator = MediatR.IMediator;
+
+namespace Databrain.IntegrationTests.Persistence;
+
+/// <summary>Tests that measure the process's memory: no other test of this assembly runs beside them.</summary>
+[CollectionDefinition(nameof(MeasuredAlone), DisableParallelization = true)]
+public sealed class MeasuredAlone;
+
+/// <summary>
+/// A list of every workspace is read and written in chunks (contract, section 2: an answer's memory is bounded):
+/// what a list request holds while its client reads does not grow with the number of workspaces.
+/// </summary>
+[Collection(nameof(MeasuredAlone))]
+public sealed class ListMemoryTests : IAsyncLifetime
+{
+    private readonly SqliteTestDatabase _database = new();
+    private ServiceFactory _service = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _service = new ServiceFactory(_database);
+        _service.StartServer();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _service.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private async Task<TestOrganization> WithWorkspacesAsync(int count)
+    {
+        var org = await _service.Services.CreateOrganizationAsync();
+        await using var connection = new SqliteConnection(_database.ConnectionString);
+        await connection.ExecuteAsync(
+            """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < @Count)
+            INSERT INTO Workspaces (OrganizationId, Name, ConnectionType, IsEnableMetricSuggestions, IsEnableMetricSummary)
+            SELECT o.Id, 'workspace-' || printf('%06d', n.i), 'MULTI_DATAMART', 0, 0 FROM n JOIN Organizations o ON o.Name = @Name
+            """,
+            new { Count = count, org.Name });
+        return org;
+    }
+
+    /// <summary>Managed memory still held (after a full collection) while a list request has sent its first workspace.</summary>
+    private async Task<long> HeldWhileReadingAsync(TestOrganization org)
+    {
+        await using var scope = _service.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CallerContext>().BearerToken = org.Token;
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+
+        var list = (await mediator.Send(new ListWorkspacesQuery(null, null))).Value;
+        await using var reader = list.GetAsyncEnumerator();
+        Assert.True(await reader.MoveNextAsync());
+        var held = GC.GetTotalMemory(forceFullCollection: true) - before;
+        GC.KeepAlive(reader);
+        return held;
+    }
+
+    [Fact]
+    public async Task WhileAListIsRead_WhatItHolds_DoesNotGrowWithTheNumberOfWorkspaces()
+    {
+        var small = await WithWorkspacesAsync(1_000);
+        var large = await WithWorkspacesAsync(20_000);
+        await HeldWhileReadingAsync(small); // warm-up: first-use allocations (JIT, pools, caches) are not the list's
+
+        var heldSmall = await HeldWhileReadingAsync(small);
+        var heldLarge = await HeldWhileReadingAsync(large);
+
+        // Holding all 20,000 workspaces would be about 3 MB more than 1,000; one chunk of 500 is the same for both.
+        Assert.True(heldLarge - heldSmall < 512 * 1024, $"held {heldSmall:N0} bytes for 1,000 workspaces and {heldLarge:N0} for 20,000");
+    }
+
+    [Fact]
+    public async Task AListLongerThanOneChunk_IsAnsweredWhole_OldestFirst()
+    {
+        var org = await WithWorkspacesAsync(1_234);
+        using var client = _service.CreateClient();
+
+        var response = await client.ListWorkspacesAsync(org.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(
+            Enumerable.Range(1, 1_234).Select(i => $"workspace-{i:D6}"),
+            response.Data.EnumerateArray().Select(w => w.GetProperty("name").GetString()));
+    }
+}
