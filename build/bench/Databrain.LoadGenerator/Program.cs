@@ -2,7 +2,8 @@ using System.Globalization;
 using Databrain.LoadGenerator;
 
 // build/bench.sh drives this: "compare" measures the service against the raw baseline, "latency" measures one
-// target's create latency, "populate" loads catalog rows for the --scale run, "drive" loads one target with one scenario (for profiling).
+// target's create latency, "populate" loads catalog rows for the --scale run, "drive" loads one target with one scenario (for profiling);
+// build/soak.sh drives "soak": a mixed load for a given time.
 return args switch
 {
     ["compare", var service, var raw, var token, var warmup, var seconds, var rounds, var connections] =>
@@ -11,6 +12,7 @@ return args switch
         await Drive.RunAsync(new Uri(target), token, scenario, Number(seconds), Number(connections)),
     ["latency", var target, var token, var count] => await Latency.RunAsync(new Uri(target), token, Number(count)),
     ["populate", var database, var rows] => Populate.Run(database, Number(rows)),
+    ["soak", var target, var token, var seconds, var database] => await Soak.RunAsync(new Uri(target), token, Number(seconds), database),
     _ => Usage(),
 };
 
@@ -18,6 +20,6 @@ static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: compare <service-url> <raw-url> <token> <warm-up-seconds> <seconds> <rounds> <connections> | drive <url> <token> <create|create-rejected|list> <seconds> <connections> | latency <url> <token> <count> | populate <sqlite-file> <rows>");
+    Console.Error.WriteLine("usage: compare <service-url> <raw-url> <token> <warm-up-seconds> <seconds> <rounds> <connections> | drive <url> <token> <create|create-rejected|list> <seconds> <connections> | latency <url> <token> <count> | populate <sqlite-file> <rows> | soak <url> <token> <seconds> <sqlite-file>");
     return 2;
 }
