@@ -1,5 +1,6 @@
 using Databrain.Api.Development;
 using Databrain.Api.Http;
+using Databrain.Api.Idempotency;
 using Databrain.Api.Observability;
 using Databrain.Api.OpenApi;
 using Databrain.Api.RateLimiting;
@@ -35,6 +36,7 @@ public static class HostSetup
         builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Apply(options.SerializerOptions));
         builder.Services.AddDatabrainHealthChecks(builder.Configuration);
         builder.Services.AddDatabrainRateLimits(builder.Configuration);
+        builder.Services.AddDatabrainIdempotency(builder.Configuration);
         if (OpenApiSetup.IsOpenApiEnabled(builder.Configuration, builder.Environment))
         {
             builder.Services.AddDatabrainOpenApi();

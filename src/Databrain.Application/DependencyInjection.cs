@@ -1,10 +1,12 @@
 using Databrain.Application.Common.Behaviors;
+using Databrain.Application.Common.Idempotency;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
 using Databrain.Application.Workspaces.CreateWorkspace;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Databrain.Application;
 
@@ -21,6 +23,8 @@ public static class DependencyInjection
         services.AddScoped<ServiceFactory>(provider => provider.GetService);
         services.AddScoped<IMediator, Mediator>();
         services.AddScoped<CallerContext>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new IdempotencyOptions());
 
         services.Scan(scan => scan
             .FromAssemblyOf<CallerContext>()
@@ -32,10 +36,11 @@ public static class DependencyInjection
                 .WithSingletonLifetime());
 
         // Order matters: the first registered behavior is the outermost. Telemetry sees every outcome; the
-        // contract puts authentication before field rules.
+        // contract puts authentication first, then an idempotency key's stored answer, then the field rules.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TelemetryBehavior<,>));
         services.AddSingleton<IPipelineBehavior<CreateWorkspaceCommand, Result<CreatedWorkspace>>, CreateWorkspaceMetrics>();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         return services;
     }

@@ -52,11 +52,12 @@ public static class DependencyInjection
         services.AddSingleton(provider => new DatabaseHealthCheck(
             provider.GetRequiredService<IDatabase>(), provider.GetRequiredService<DatabaseMigrator>()));
         services.AddMemoryCache();
+        services.AddScoped<WriteScope>();
 
         services.Scan(scan => scan
             .FromAssemblyOf<WorkspaceRepository>()
             .AddClasses(classes => classes
-                    .Where(type => type != typeof(CachedServiceTokenLookup))
+                    .Where(type => type != typeof(CachedServiceTokenLookup) && !type.IsNested) // nested: an implementation's own parts
                     .AssignableToAny(PortsOf(typeof(IServiceTokenLookup).Assembly)),
                 publicOnly: false)
             .AsImplementedInterfaces()

@@ -66,10 +66,10 @@ public sealed class ContainerTests : IDisposable
     }
 
     [Fact]
-    public void Behaviors_RunInOrder_TelemetryMetricsAuthorizationValidation()
+    public void Behaviors_RunInOrder_TelemetryMetricsAuthorizationIdempotencyValidation()
     {
         Assert.Equal(
-            [typeof(TelemetryBehavior<,>), typeof(CreateWorkspaceMetrics), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>)],
+            [typeof(TelemetryBehavior<,>), typeof(CreateWorkspaceMetrics), typeof(AuthorizationBehavior<,>), typeof(IdempotencyBehavior<,>), typeof(ValidationBehavior<,>)],
             Behaviors(typeof(CreateWorkspaceCommand)).Select(t => t.IsGenericType ? t.GetGenericTypeDefinition() : t));
         Assert.Equal(
             [typeof(TelemetryBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>)],

@@ -1,5 +1,6 @@
 using Databrain.Api.Http;
 using Databrain.Api.OpenApi;
+using Databrain.Application.Common.Idempotency;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Workspaces.CreateWorkspace;
 using Databrain.Application.Workspaces.DeleteWorkspace;
@@ -26,14 +27,19 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
     [ProducesResponseType<Envelope<CreatedWorkspace>>(StatusCodes.Status200OK)]
     [ErrorCodes(
         Errors.InvalidRequestBodyCode,
+        Errors.IdempotencyKeyReusedCode,
+        Errors.IdempotencyKeyInUseCode,
         Errors.WorkspaceNameAlreadyExistsCode,
         Errors.InvalidDatasourceNameCode,
         Errors.InvalidDatamartNameCode,
         Errors.InvalidLlmNameCode,
         Errors.InvalidAiCopilotLlmsCode,
         Errors.InvalidThemeNameCode)]
-    public async Task<IActionResult> Create([StrictJsonBody] CreateWorkspaceCommand command, CancellationToken cancellationToken) =>
-        (await mediator.Send(command, cancellationToken)).ToEnvelope();
+    public async Task<IActionResult> Create(
+        [StrictJsonBody] CreateWorkspaceCommand command,
+        [IdempotencyKeyHeader] IdempotencyKey? idempotencyKey,
+        CancellationToken cancellationToken) =>
+        (await mediator.Send(command with { IdempotencyKey = idempotencyKey }, cancellationToken)).ToEnvelope();
 
     /// <summary>
     /// Without <c>name</c>: the workspaces of the caller's organization, oldest first, all or a page of 10.
@@ -67,6 +73,8 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
     [ProducesResponseType<Envelope<WorkspaceDetails>>(StatusCodes.Status200OK)]
     [ErrorCodes(
         Errors.InvalidRequestBodyCode,
+        Errors.IdempotencyKeyReusedCode,
+        Errors.IdempotencyKeyInUseCode,
         Errors.WorkspaceDoesNotExistCode,
         Errors.WorkspaceVersionMismatchCode,
         Errors.InvalidDatasourceNameCode,
@@ -77,8 +85,9 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
     public async Task<IActionResult> Update(
         [StrictJsonBody] UpdateWorkspaceCommand command,
         [IfMatchHeader] ExpectedVersion? ifMatch,
+        [IdempotencyKeyHeader] IdempotencyKey? idempotencyKey,
         CancellationToken cancellationToken) =>
-        (await mediator.Send(command with { IfMatch = ifMatch }, cancellationToken)).ToEnvelope();
+        (await mediator.Send(command with { IfMatch = ifMatch, IdempotencyKey = idempotencyKey }, cancellationToken)).ToEnvelope();
 
     /// <summary>Delete a workspace of the caller's organization, by its exact name.</summary>
     [HttpDelete]
@@ -86,7 +95,16 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
     [EndpointSummary("Delete a workspace")]
     [EndpointDescription("With If-Match, the workspace is deleted only while it has that version.")]
     [ProducesResponseType<Envelope<DeletedWorkspace>>(StatusCodes.Status200OK)]
-    [ErrorCodes(Errors.InvalidRequestBodyCode, Errors.WorkspaceDoesNotExistCode, Errors.WorkspaceVersionMismatchCode)]
-    public async Task<IActionResult> Delete([FromQuery] string? name, [IfMatchHeader] ExpectedVersion? ifMatch, CancellationToken cancellationToken) =>
-        (await mediator.Send(new DeleteWorkspaceCommand(name, ifMatch), cancellationToken)).ToEnvelope();
+    [ErrorCodes(
+        Errors.InvalidRequestBodyCode,
+        Errors.IdempotencyKeyReusedCode,
+        Errors.IdempotencyKeyInUseCode,
+        Errors.WorkspaceDoesNotExistCode,
+        Errors.WorkspaceVersionMismatchCode)]
+    public async Task<IActionResult> Delete(
+        [FromQuery] string? name,
+        [IfMatchHeader] ExpectedVersion? ifMatch,
+        [IdempotencyKeyHeader] IdempotencyKey? idempotencyKey,
+        CancellationToken cancellationToken) =>
+        (await mediator.Send(new DeleteWorkspaceCommand(name, ifMatch) { IdempotencyKey = idempotencyKey }, cancellationToken)).ToEnvelope();
 }

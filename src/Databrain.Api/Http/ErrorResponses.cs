@@ -14,6 +14,8 @@ public static class ErrorResponses
         Errors.MethodNotAllowedCode => StatusCodes.Status405MethodNotAllowed,
         Errors.WorkspaceVersionMismatchCode => StatusCodes.Status412PreconditionFailed,
         Errors.TooManyRequestsCode => StatusCodes.Status429TooManyRequests,
+        Errors.IdempotencyKeyReusedCode => StatusCodes.Status422UnprocessableEntity,
+        Errors.IdempotencyKeyInUseCode => StatusCodes.Status409Conflict,
         Errors.InternalServerErrorCode => StatusCodes.Status500InternalServerError,
         _ => StatusCodes.Status400BadRequest,
     };
@@ -21,8 +23,12 @@ public static class ErrorResponses
     public static IActionResult ToEnvelope<T>(this Result<T> result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.IsSuccess ? new SuccessEnvelopeResult<T>(result.Value) : ToActionResult(result.Error);
+        var answer = result.IsSuccess ? new SuccessEnvelopeResult<T>(result.Value) : ToActionResult(result.Error);
+        return result.IsReplayed ? new ReplayedResult(answer) : answer;
     }
+
+    /// <summary>Marks the remembered answer of an earlier request with the same Idempotency-Key (contract, section 7).</summary>
+    public const string ReplayedHeader = "Idempotent-Replayed";
 
     public static IActionResult ToActionResult(Error error) => new ErrorEnvelopeResult(error);
 
@@ -66,6 +72,15 @@ public static class ErrorResponses
             }
 
             return response.WriteAsJsonAsync(new Envelope<T>(value, null), ApiJson.Options, ApiJson.ContentType, context.HttpContext.RequestAborted);
+        }
+    }
+
+    private sealed class ReplayedResult(IActionResult answer) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context)
+        {
+            context.HttpContext.Response.Headers[ReplayedHeader] = "true";
+            return answer.ExecuteResultAsync(context);
         }
     }
 

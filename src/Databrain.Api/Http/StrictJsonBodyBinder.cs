@@ -13,6 +13,15 @@ public sealed class StrictJsonBodyBinder : IModelBinder
 {
     public const int MaxBodyBytes = 64 * 1024;
 
+    private static readonly object BodyKey = new();
+
+    /// <summary>The bytes of a body this binder read and accepted (for the idempotency fingerprint); null when there is none.</summary>
+    public static ReadOnlyMemory<byte>? BodyRead(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Items[BodyKey] is byte[] body ? new ReadOnlyMemory<byte>(body) : null;
+    }
+
     public async Task BindModelAsync(ModelBindingContext bindingContext)
     {
         ArgumentNullException.ThrowIfNull(bindingContext);
@@ -23,6 +32,7 @@ public sealed class StrictJsonBodyBinder : IModelBinder
             : Result<object>.Failure(body.Error);
         if (model.IsSuccess)
         {
+            bindingContext.HttpContext.Items[BodyKey] = body.Value;
             bindingContext.Result = ModelBindingResult.Success(model.Value);
         }
         else

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using Databrain.Application.Workspaces.Rules;
+using Databrain.Application.Common;
 using Databrain.Domain.Common;
 
 namespace Databrain.Api.Http;
@@ -62,7 +62,7 @@ public static class WireConverters
     }
 
     /// <summary>
-    /// A request property filled from a header (<see cref="ExpectedVersion"/>, from <c>If-Match</c>) is not a
+    /// A request property filled from a header (an <see cref="IHeaderValue"/>: If-Match, Idempotency-Key) is not a
     /// body property: strict reading rejects it in a body, and the API reference does not list it there.
     /// </summary>
     public static void IgnoreHeaderValues(JsonTypeInfo typeInfo)
@@ -73,7 +73,7 @@ public static class WireConverters
             return;
         }
 
-        foreach (var property in typeInfo.Properties.Where(p => p.PropertyType == typeof(ExpectedVersion)).ToArray())
+        foreach (var property in typeInfo.Properties.Where(p => typeof(IHeaderValue).IsAssignableFrom(p.PropertyType)).ToArray())
         {
             typeInfo.Properties.Remove(property);
         }

@@ -21,6 +21,8 @@ public static class ErrorExamples
         Errors.WorkspaceVersionMismatch("Sales Analytics", 4),
         Errors.InvalidDataAppApiKey,
         Errors.TooManyRequests(7),
+        Errors.IdempotencyKeyReused,
+        Errors.IdempotencyKeyInUse,
         Errors.InternalServerError,
         HostErrors.NotFound,
         HostErrors.MethodNotAllowed,

@@ -8,7 +8,7 @@ using Databrain.Infrastructure.Persistence;
 
 namespace Databrain.Infrastructure.Workspaces;
 
-internal sealed class WorkspaceRepository(IDatabase database) : IWorkspaceRepository
+internal sealed class WorkspaceRepository(IDatabase database, WriteScope writes) : IWorkspaceRepository
 {
     // One command, one transaction: the workspace, then its Copilot LLM links (CopilotLinks) found through
     // the new row, so no generated id has to travel back to the client between the two statements.
@@ -75,7 +75,7 @@ internal sealed class WorkspaceRepository(IDatabase database) : IWorkspaceReposi
         AddCopilotLlms(parameters, workspace.Ai.CopilotLlmIds);
         var sql = InsertSql(workspace.Ai.CopilotLlmIds.Count);
 
-        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await using var write = await writes.BeginWriteAsync(cancellationToken);
         try
         {
             await write.Connection.ExecuteAsync(new CommandDefinition(
@@ -120,7 +120,7 @@ internal sealed class WorkspaceRepository(IDatabase database) : IWorkspaceReposi
 
         var sql = UpdateSql(database.Dialect, changes.CopilotLlmIds.IsGiven ? changes.CopilotLlmIds.Value.Count : null);
 
-        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await using var write = await writes.BeginWriteAsync(cancellationToken);
         WorkspaceDetails? stored;
         using (var results = await write.Connection.QueryMultipleAsync(new CommandDefinition(
             sql, parameters, write.Transaction, database.CommandTimeoutSeconds, cancellationToken: cancellationToken)))
@@ -140,7 +140,7 @@ internal sealed class WorkspaceRepository(IDatabase database) : IWorkspaceReposi
 
     public async Task<ConditionalWrite<long>> TryDeleteAsync(long organizationId, string name, long? expected, CancellationToken cancellationToken)
     {
-        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await using var write = await writes.BeginWriteAsync(cancellationToken);
         var found = await write.Connection.QuerySingleOrDefaultAsync<(long Id, long Version)?>(new CommandDefinition(
             FindForDelete, new { OrganizationId = organizationId, Name = name }, write.Transaction, database.CommandTimeoutSeconds, cancellationToken: cancellationToken));
         if (found is not { } workspace)

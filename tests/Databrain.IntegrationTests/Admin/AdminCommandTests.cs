@@ -57,7 +57,7 @@ public sealed class AdminCommandTests : IAsyncLifetime
         var second = await Run("migrate");
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Contains("Applied 4 migration(s)", first.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Applied 5 migration(s)", first.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(0, second.ExitCode);
         Assert.Equal("Database schema is up to date.", second.StandardOutput.Trim());
     }

@@ -62,3 +62,7 @@ public sealed class TextAndQueryRulesOnSqlServer(SqlServerApi api) : TextAndQuer
 public sealed class BoundedErrorAnswersOnSqlite(SqliteApi api) : BoundedErrorAnswerTests(api);
 
 public sealed class BoundedErrorAnswersOnSqlServer(SqlServerApi api) : BoundedErrorAnswerTests(api);
+
+public sealed class IdempotencyOnSqlite(SqliteApi api) : IdempotencyTests(api);
+
+public sealed class IdempotencyOnSqlServer(SqlServerApi api) : IdempotencyTests(api);

@@ -51,7 +51,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     }
 
     /// <summary>Sends a request inside a trace of the test's own, so that only its spans are looked at.</summary>
-    private async Task<(HttpStatusCode Status, Activity[] Spans)> Traced(object? body, HttpMethod? method = null, string query = "")
+    private async Task<(HttpStatusCode Status, Activity[] Spans)> Traced(object? body, HttpMethod? method = null, string query = "", string? idempotencyKey = null)
     {
         var traceId = ActivityTraceId.CreateRandom();
         using var client = _service.CreateClient();
@@ -60,6 +60,11 @@ public sealed class TelemetryTests : IAsyncLifetime
             Content = body is null ? null : System.Net.Http.Json.JsonContent.Create(body),
         };
         request.Headers.Add("Authorization", $"Bearer {_org.Token}");
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
         request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
         var response = await client.SendAsync(request);
         // The client can read the response before the server's span has stopped: wait for that signal.
@@ -95,6 +100,20 @@ public sealed class TelemetryTests : IAsyncLifetime
         Assert.Equal(2, created.Spans.Count(s => s.Source.Name == DatabaseTelemetry.SourceName));
         Assert.Equal(HttpStatusCode.BadRequest, rejected.Status);
         Assert.Equal(1, rejected.Spans.Count(s => s.Source.Name == DatabaseTelemetry.SourceName));
+    }
+
+    [Fact]
+    public async Task WithTheTokenCacheWarm_AKeyedCreateSendsOneCommandMoreThanAnUnkeyedOne()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Traced(new { name = "Keyed warm-up", connectionType = "MULTI_DATAMART" })).Status);
+        var body = new { name = "Keyed", connectionType = "DATASOURCE", datasourceName = "postgres-main", aiCopilotLlms = new[] { "gpt-4o" } };
+
+        var keyed = await Traced(body, idempotencyKey: "count-1");
+        var replayed = await Traced(body, idempotencyKey: "count-1");
+
+        Assert.Equal(HttpStatusCode.OK, keyed.Status);
+        Assert.Equal(3, keyed.Spans.Count(s => s.Source.Name == DatabaseTelemetry.SourceName)); // look-up, write, key
+        Assert.Equal(HttpStatusCode.OK, replayed.Status);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Databrain.IntegrationTests.Support;
@@ -14,10 +16,18 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     private readonly CapturingLoggerProvider? _logs;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly string _environment;
+    private readonly Action<IServiceCollection>? _services;
 
-    public ServiceFactory(TestDatabase database, CapturingLoggerProvider? logs = null, IReadOnlyDictionary<string, string>? settings = null, string environment = "Testing")
+    /// <param name="services">Replaces services after the service's own registration (a fake clock, a counting port).</param>
+    public ServiceFactory(
+        TestDatabase database,
+        CapturingLoggerProvider? logs = null,
+        IReadOnlyDictionary<string, string>? settings = null,
+        string environment = "Testing",
+        Action<IServiceCollection>? services = null)
     {
         _database = database;
+        _services = services;
         _logs = logs;
         _settings = settings ?? new Dictionary<string, string>();
         _environment = environment;
@@ -41,6 +51,11 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         if (_logs is not null)
         {
             builder.ConfigureLogging(logging => logging.AddProvider(_logs));
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 }

@@ -49,6 +49,7 @@ public sealed partial class TransactSqlTests
         data.Add("WorkspaceRepository.UpdateSql(links kept)", WorkspaceRepository.UpdateSql(dialect, null));
         data.Add("WorkspaceRepository.UpdateSql(2 links)", WorkspaceRepository.UpdateSql(dialect, 2));
         data.Add("WorkspaceRepository.DeleteSql", WorkspaceRepository.DeleteSql(dialect));
+        data.Add("IdempotencyStore.PurgeSql", Databrain.Infrastructure.Idempotency.IdempotencyStore.PurgeSql(dialect));
         return data;
     }
 

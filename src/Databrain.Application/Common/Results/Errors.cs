@@ -17,6 +17,8 @@ public static class Errors
     public const string InvalidThemeNameCode = "INVALID_THEME_NAME";
     public const string WorkspaceDoesNotExistCode = "WORKSPACE_DOES_NOT_EXIST";
     public const string WorkspaceVersionMismatchCode = "WORKSPACE_VERSION_MISMATCH";
+    public const string IdempotencyKeyReusedCode = "IDEMPOTENCY_KEY_REUSED";
+    public const string IdempotencyKeyInUseCode = "IDEMPOTENCY_KEY_IN_USE";
     public const string TooManyRequestsCode = "TOO_MANY_REQUESTS";
     public const string InvalidDataAppApiKeyCode = "INVALID_DATA_APP_API_KEY";
     public const string InternalServerErrorCode = "INTERNAL_SERVER_ERROR";
@@ -91,6 +93,12 @@ public static class Errors
         new(WorkspaceVersionMismatchCode, string.Create(
             CultureInfo.InvariantCulture,
             $"Workspace '{name}' is at version {currentVersion}, not the version If-Match names; read it again before changing it."));
+
+    public static Error IdempotencyKeyReused { get; } =
+        new(IdempotencyKeyReusedCode, "This Idempotency-Key was used for a different request (method, path, query or body); use a new key for a new request.");
+
+    public static Error IdempotencyKeyInUse { get; } =
+        new(IdempotencyKeyInUseCode, "A request with this Idempotency-Key is still being processed; retry it later.");
 
     public static Error TooManyRequests(int retryAfterSeconds) =>
         new(TooManyRequestsCode, string.Create(CultureInfo.InvariantCulture, $"Too many requests: try again in {retryAfterSeconds} s (Retry-After)."));

@@ -1,5 +1,5 @@
+using Databrain.Application.Common.Idempotency;
 using Databrain.Application.Common.Results;
-using Databrain.Application.Common.Security;
 using Databrain.Application.Workspaces.Rules;
 using Databrain.Domain.Workspaces;
 using MediatR;
@@ -11,7 +11,7 @@ namespace Databrain.Application.Workspaces.CreateWorkspace;
 /// nullable: presence and shape are the validator's business, so that every problem is reported with its field.
 /// A JSON null means the same as leaving the field out.
 /// </summary>
-public sealed record CreateWorkspaceCommand : IRequest<Result<CreatedWorkspace>>, IOrganizationScoped, IWorkspaceFields
+public sealed record CreateWorkspaceCommand : IRequest<Result<CreatedWorkspace>>, IIdempotent, IWorkspaceFields
 {
     public string? Name { get; init; }
 
@@ -34,6 +34,9 @@ public sealed record CreateWorkspaceCommand : IRequest<Result<CreatedWorkspace>>
     public string? CustomSummaryPrompt { get; init; }
 
     public string? ThemeName { get; init; }
+
+    /// <summary>From the <c>Idempotency-Key</c> header, not the body; null without one.</summary>
+    public IdempotencyKey? IdempotencyKey { get; init; }
 
     /// <summary>Without values: frameworks log arguments at Debug level, and request bodies must never reach the logs.</summary>
     public override string ToString() => nameof(CreateWorkspaceCommand);

@@ -27,6 +27,11 @@ public sealed class CreateWorkspaceMetrics : IPipelineBehavior<CreateWorkspaceCo
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(next);
         var result = await next();
+        if (result.IsReplayed)
+        {
+            return result; // counted when it was first answered
+        }
+
         if (result.IsSuccess)
         {
             _created.Add(1, new KeyValuePair<string, object?>("connection_type", request.ConnectionType));

@@ -1,5 +1,5 @@
+using Databrain.Application.Common.Idempotency;
 using Databrain.Application.Common.Results;
-using Databrain.Application.Common.Security;
 using Databrain.Application.Workspaces.GetWorkspace;
 using Databrain.Application.Workspaces.Rules;
 using Databrain.Domain.Common;
@@ -14,7 +14,7 @@ namespace Databrain.Application.Workspaces.UpdateWorkspace;
 /// out keeps the stored value, null clears it. The three summary fields change as a group: all left out (or
 /// null) keeps them.
 /// </summary>
-public sealed record UpdateWorkspaceCommand : IRequest<Result<WorkspaceDetails>>, IOrganizationScoped, IWorkspaceFields
+public sealed record UpdateWorkspaceCommand : IRequest<Result<WorkspaceDetails>>, IIdempotent, IWorkspaceFields
 {
     public string? Name { get; init; }
 
@@ -40,6 +40,9 @@ public sealed record UpdateWorkspaceCommand : IRequest<Result<WorkspaceDetails>>
 
     /// <summary>From the <c>If-Match</c> header, not the body; null without the header (an unconditional update).</summary>
     public ExpectedVersion? IfMatch { get; init; }
+
+    /// <summary>From the <c>Idempotency-Key</c> header, not the body; null without one.</summary>
+    public IdempotencyKey? IdempotencyKey { get; init; }
 
     string? IWorkspaceFields.LlmName => LlmName.Value;
 

@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Databrain.Application.Common.Idempotency;
+using Databrain.Application.Common.Results;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Databrain.Api.Http;
+
+/// <summary>
+/// Binds a parameter from the <c>Idempotency-Key</c> header (contract, section 7): absent → null; one value of 1 to
+/// 255 visible ASCII characters → the key with the request's fingerprint; anything else fails with step 1 of the
+/// order of checks, before authentication. Bind it after the body, whose bytes the fingerprint includes.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class IdempotencyKeyHeaderAttribute : ModelBinderAttribute
+{
+    public const string Problem = "must be one header of 1 to 255 visible ASCII characters (0x21 to 0x7E)";
+
+    private const int MaxLength = 255;
+
+    public IdempotencyKeyHeaderAttribute()
+        : base(typeof(Binder))
+    {
+        BindingSource = BindingSource.Header;
+        Name = IdempotencyKey.HeaderName;
+    }
+
+    public static bool IsValid(string? key) => key is { Length: > 0 and <= MaxLength } && key.All(c => c is >= '!' and <= '~');
+
+    /// <summary>
+    /// What a retry must repeat: method, path and query as sent, and the body as JSON, with object properties
+    /// sorted and white space dropped, so that JSON-equal bodies match. Hashed: the key row stores no client data.
+    /// </summary>
+    public static string Fingerprint(string method, string pathAndQuery, ReadOnlyMemory<byte>? body)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        using var buffer = new MemoryStream();
+        buffer.Write(Encoding.UTF8.GetBytes($"{method.ToUpperInvariant()}\n{pathAndQuery}\n"));
+        if (body is { Length: > 0 } json)
+        {
+            if (json.Span.StartsWith(Encoding.UTF8.Preamble))
+            {
+                json = json[Encoding.UTF8.Preamble.Length..];
+            }
+
+            using var document = JsonDocument.Parse(json);
+            using var writer = new Utf8JsonWriter(buffer);
+            WriteCanonical(document.RootElement, writer);
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
+    }
+
+    private static void WriteCanonical(JsonElement element, Utf8JsonWriter writer)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                writer.WriteStartObject();
+                foreach (var property in element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(property.Name);
+                    WriteCanonical(property.Value, writer);
+                }
+
+                writer.WriteEndObject();
+                return;
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in element.EnumerateArray())
+                {
+                    WriteCanonical(item, writer);
+                }
+
+                writer.WriteEndArray();
+                return;
+            default:
+                element.WriteTo(writer);
+                return;
+        }
+    }
+
+    private sealed class Binder : IModelBinder
+    {
+        public Task BindModelAsync(ModelBindingContext bindingContext)
+        {
+            ArgumentNullException.ThrowIfNull(bindingContext);
+            var request = bindingContext.HttpContext.Request;
+            var values = request.Headers[IdempotencyKey.HeaderName];
+            if (values.Count == 0)
+            {
+                bindingContext.Result = ModelBindingResult.Success(null);
+            }
+            else if (values.Count == 1 && IsValid(values[0]))
+            {
+                var fingerprint = Fingerprint(request.Method, $"{request.Path}{request.QueryString}", StrictJsonBodyBinder.BodyRead(bindingContext.HttpContext));
+                bindingContext.Result = ModelBindingResult.Success(new IdempotencyKey(values[0]!, fingerprint));
+            }
+            else
+            {
+                InvalidBodyResponse.Store(bindingContext, Errors.InvalidRequestBody(IdempotencyKey.HeaderName, Problem));
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}

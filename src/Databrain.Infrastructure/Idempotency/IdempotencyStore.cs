@@ -1,0 +1,129 @@
+using System.Data.Common;
+using Dapper;
+using Databrain.Application.Common.Idempotency;
+using Databrain.Application.Common.Ports;
+using Databrain.Infrastructure.Persistence;
+
+namespace Databrain.Infrastructure.Idempotency;
+
+/// <summary>
+/// Keys and their answers in the database (table <c>IdempotencyKeys</c>), so that every instance of the service
+/// on one database agrees, and a crash loses neither a write nor its key alone.
+/// </summary>
+internal sealed class IdempotencyStore(IDatabase database, WriteScope writes) : IIdempotencyStore
+{
+    // An expired key is new again: its old answer is replaced in the same command.
+    private const string Complete = """
+        DELETE FROM IdempotencyKeys WHERE OrganizationId = @OrganizationId AND IdempotencyKey = @Key AND ExpiresAtUnixMs <= @Now;
+        INSERT INTO IdempotencyKeys
+            (OrganizationId, IdempotencyKey, Fingerprint, ErrorCode, ErrorMessage, Value, CreatedAtUnixMs, ExpiresAtUnixMs)
+        VALUES
+            (@OrganizationId, @Key, @Fingerprint, @ErrorCode, @ErrorMessage, @Value, @Now, @ExpiresAt);
+        """;
+
+    private const string Find = """
+        SELECT IdempotencyKey, Fingerprint, ErrorCode, ErrorMessage, Value, CreatedAtUnixMs, ExpiresAtUnixMs
+        FROM IdempotencyKeys
+        WHERE OrganizationId = @OrganizationId AND IdempotencyKey = @Key AND ExpiresAtUnixMs > @Now
+        """;
+
+
+    public Task<IIdempotentWrite> BeginAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IIdempotentWrite>(new Write(database, writes.Share()));
+
+    public async Task<StoredAnswer?> FindAsync(long organizationId, string key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            Find,
+            new { OrganizationId = organizationId, Key = key, Now = now.ToUnixTimeMilliseconds() },
+            commandTimeout: database.CommandTimeoutSeconds,
+            cancellationToken: cancellationToken));
+        return row?.Answer;
+    }
+
+    public async Task<int> PurgeExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
+    {
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var deleted = await write.Connection.ExecuteAsync(new CommandDefinition(
+            PurgeSql(database.Dialect),
+            new { Now = now.ToUnixTimeMilliseconds(), Skip = 0, Take = batchSize },
+            write.Transaction,
+            database.CommandTimeoutSeconds,
+            cancellationToken: cancellationToken));
+        await write.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
+    /// <summary>
+    /// The purge statement as sent, in the provider's paging syntax: expired keys oldest first, a batch at a time,
+    /// each batch one short write, so that writers never wait long behind a purge.
+    /// </summary>
+    internal static string PurgeSql(ISqlDialect dialect) =>
+        $"DELETE FROM IdempotencyKeys WHERE Id IN (SELECT Id FROM IdempotencyKeys WHERE ExpiresAtUnixMs <= @Now ORDER BY Id {dialect.PagingClause})";
+
+    private sealed class Write(IDatabase database, WriteScope.Shared shared) : IIdempotentWrite
+    {
+        public async Task<bool> TryCompleteAsync(long organizationId, StoredAnswer answer, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(answer);
+            var write = await shared.TransactionAsync(cancellationToken);
+            try
+            {
+                await write.Connection.ExecuteAsync(new CommandDefinition(
+                    Complete,
+                    new
+                    {
+                        OrganizationId = organizationId,
+                        answer.Key,
+                        answer.Fingerprint,
+                        answer.ErrorCode,
+                        answer.ErrorMessage,
+                        Value = answer.ValueJson,
+                        Now = answer.CreatedAt.ToUnixTimeMilliseconds(),
+                        ExpiresAt = answer.ExpiresAt.ToUnixTimeMilliseconds(),
+                    },
+                    write.Transaction,
+                    database.CommandTimeoutSeconds,
+                    cancellationToken: cancellationToken));
+            }
+            catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
+            {
+                // A request with this key stored its answer first: disposing rolls back all this one wrote.
+                return false;
+            }
+
+            await shared.CommitAsync(cancellationToken);
+            return true;
+        }
+
+        public ValueTask DisposeAsync() => shared.DisposeAsync();
+    }
+
+    // A class with setters: Dapper maps by property, whatever types SQLite reports for the columns.
+    private sealed class Row
+    {
+        public string IdempotencyKey { get; init; } = string.Empty;
+
+        public string Fingerprint { get; init; } = string.Empty;
+
+        public string? ErrorCode { get; init; }
+
+        public string? ErrorMessage { get; init; }
+
+        public string? Value { get; init; }
+
+        public long CreatedAtUnixMs { get; init; }
+
+        public long ExpiresAtUnixMs { get; init; }
+
+        public StoredAnswer Answer => new(
+            IdempotencyKey,
+            Fingerprint,
+            ErrorCode,
+            ErrorMessage,
+            Value,
+            DateTimeOffset.FromUnixTimeMilliseconds(CreatedAtUnixMs),
+            DateTimeOffset.FromUnixTimeMilliseconds(ExpiresAtUnixMs));
+    }
+}

@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Dapper;
+using Databrain.IntegrationTests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace Databrain.IntegrationTests.Idempotency;
+
+/// <summary>
+/// Exactly once across a crash: the real service process, killed with SIGKILL in the middle of 200 keyed creates
+/// from 16 clients, restarted on the same database; every request retried with its key gets 200, and every
+/// workspace exists once, with its Copilot LLM links.
+/// </summary>
+public sealed class CrashTests : IAsyncLifetime
+{
+    private const string Token = "dbn_crash_0123456789abcdef0123456789abcdef";
+    private const int Requests = 200;
+
+    private readonly SqliteTestDatabase _database = new();
+
+    public ValueTask InitializeAsync() => _database.InitializeAsync();
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private Process Start(int port)
+    {
+        var process = Process.Start(ServiceProcess.StartInfo(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["ConnectionStrings__Databrain"] = _database.ConnectionString,
+        }))!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        return process;
+    }
+
+    private static async Task WaitUntilLiveAsync(HttpClient client)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            try
+            {
+                if ((await client.GetAsync("/health/live", patience.Token)).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(100, patience.Token);
+        }
+    }
+
+    private static async Task<HttpStatusCode> CreateAsync(HttpClient client, int i)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, ApiCalls.Route)
+        {
+            Content = new StringContent($$"""{"name":"ws-{{i}}","connectionType":"MULTI_DATAMART","aiCopilotLlms":["gpt-4o","claude-sonnet"]}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Authorization", $"Bearer {Token}");
+        request.Headers.Add("Idempotency-Key", $"crash-{i}");
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    [Fact]
+    public async Task KilledMidway_ThenRetriedWithTheKeys_EveryWorkspaceExistsExactlyOnce_WithItsLinks()
+    {
+        var seed = Path.Combine(Path.GetDirectoryName(_database.FilePath)!, "seed.json");
+        await File.WriteAllTextAsync(seed, $$"""{"organizations":[{"name":"crash","serviceTokens":["{{Token}}"],"llms":["gpt-4o","claude-sonnet"]}]}""");
+        var seeded = await ServiceProcess.RunAsync("Sqlite", _database.ConnectionString, "seed", seed);
+        Assert.True(seeded.ExitCode == 0, seeded.StandardError);
+
+        var port = FreePort();
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var service = Start(port);
+        await WaitUntilLiveAsync(client);
+
+        // 16 clients; once 60 creates have been answered, the process is killed with whatever is in flight.
+        var answered = 0;
+        var firstRun = new ConcurrentDictionary<int, string>();
+        using var clients = new SemaphoreSlim(16);
+        var killed = new TaskCompletionSource();
+        var sends = Enumerable.Range(0, Requests).Select(async i =>
+        {
+            await clients.WaitAsync();
+            try
+            {
+                firstRun[i] = killed.Task.IsCompleted ? "not sent" : ((int)await CreateAsync(client, i)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (Interlocked.Increment(ref answered) == 60)
+                {
+                    service.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush
+                    killed.TrySetResult();
+                }
+            }
+            catch (HttpRequestException)
+            {
+                firstRun[i] = "connection lost";
+            }
+            finally
+            {
+                clients.Release();
+            }
+        }).ToArray();
+        await Task.WhenAll(sends);
+        await service.WaitForExitAsync();
+
+        using var restarted = Start(port);
+        try
+        {
+            await WaitUntilLiveAsync(client);
+            var retries = await Task.WhenAll(Enumerable.Range(0, Requests).Select(i => CreateAsync(client, i)));
+
+            Assert.Contains(firstRun.Values, v => v is "connection lost" or "not sent"); // the kill did cut the run short
+            Assert.All(retries, status => Assert.Equal(HttpStatusCode.OK, status));
+            Assert.DoesNotContain(firstRun.Values, v => v.StartsWith('5'));
+        }
+        finally
+        {
+            restarted.Kill(entireProcessTree: true);
+            await restarted.WaitForExitAsync();
+        }
+
+        await using var connection = new SqliteConnection(_database.ConnectionString);
+        var links = (await connection.QueryAsync<(string Name, long Links)>(
+            "SELECT w.Name, (SELECT COUNT(*) FROM WorkspaceCopilotLlms c WHERE c.WorkspaceId = w.Id) FROM Workspaces w WHERE w.Name LIKE 'ws-%'")).ToArray();
+        Assert.Equal(Requests, links.Length);
+        Assert.Equal(Requests, links.Select(l => l.Name).Distinct().Count());
+        Assert.All(links, l => Assert.Equal(2, l.Links));
+    }
+}
