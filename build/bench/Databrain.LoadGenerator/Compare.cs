@@ -52,7 +52,21 @@ internal static class Compare
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scenario,-42} {target,-8} {m.RequestsPerSecond,10:0.0} {m.Percentile(0.50),8:0.00} {m.Percentile(0.99),8:0.00} {m.Failures,7}"));
         }
 
-        var failures = results.Values.Sum(m => m.Failures);
+        // Keyed creates on the service alone (the baseline has no keys): a figure beside the unkeyed creates, no target.
+        var keyed = new Measurement();
+        for (var round = 0; round < rounds; round++)
+        {
+            keyed.Add(await Measurement.RunAsync(clients["service"], token, Scenario.KeyedCreate, $"{run}-keyed-{round}", connections, TimeSpan.FromSeconds(seconds)));
+        }
+
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Scenario.KeyedCreate.Name,-42} {"service",-8} {keyed.RequestsPerSecond,10:0.0} {keyed.Percentile(0.50),8:0.00} {keyed.Percentile(0.99),8:0.00} {keyed.Failures,7}"));
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"keyed-create throughput (service, keyed/unkeyed): {keyed.RequestsPerSecond / results[(Scenario.Create.Name, "service")].RequestsPerSecond:0.00}"));
+
+        var failures = results.Values.Sum(m => m.Failures) + keyed.Failures;
         var ratio = results[(Scenario.Create.Name, "service")].RequestsPerSecond / results[(Scenario.Create.Name, "raw")].RequestsPerSecond;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"create-workspace throughput ratio (service/raw): {ratio:0.00}"));
         return failures == 0 ? 0 : 1;

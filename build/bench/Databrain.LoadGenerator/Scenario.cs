@@ -7,7 +7,7 @@ namespace Databrain.LoadGenerator;
 internal sealed record Scenario(string Name, Func<string, HttpRequestMessage> Request, HttpStatusCode Expected, string? ExpectedCode)
 {
     /// <summary>Part of every workspace name the scenario sends, so that no scenario collides with another's names.</summary>
-    public string Tag => Name.Split(' ')[0] + (ExpectedCode is null ? string.Empty : "-rejected");
+    public string Tag => Name.Split(' ')[0] + (ExpectedCode is null ? string.Empty : "-rejected") + (Name.Contains("Idempotency-Key", StringComparison.Ordinal) ? "-keyed" : string.Empty);
 
     private const string Route = "/api/v2/workspace";
 
@@ -26,6 +26,18 @@ internal sealed record Scenario(string Name, Func<string, HttpRequestMessage> Re
     public static Scenario List { get; } = new(
         "list (page of 10)",
         _ => new HttpRequestMessage(HttpMethod.Get, $"{Route}?isPagination=true&pageNumber=1"),
+        HttpStatusCode.OK,
+        null);
+
+    /// <summary>A create with an Idempotency-Key of its own (the service only: the baseline has no keys).</summary>
+    public static Scenario KeyedCreate { get; } = new(
+        "create with Idempotency-Key (200)",
+        name =>
+        {
+            var request = Create.Request(name);
+            request.Headers.Add("Idempotency-Key", name);
+            return request;
+        },
         HttpStatusCode.OK,
         null);
 

@@ -48,8 +48,10 @@ public sealed class BearerSchemeTransformer : IOpenApiDocumentTransformer
             };
         }
 
-        // If-Match is described as the string it is on the wire (SuccessResponsesTransformer), not as the value it binds to.
+        // If-Match and Idempotency-Key are described as the strings they are on the wire (SuccessResponsesTransformer),
+        // not as the values they bind to.
         document.Components.Schemas?.Remove(nameof(Application.Workspaces.Rules.ExpectedVersion));
+        document.Components.Schemas?.Remove(nameof(Application.Common.Idempotency.IdempotencyKey));
         return Task.CompletedTask;
     }
 }

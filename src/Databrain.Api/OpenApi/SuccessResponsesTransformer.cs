@@ -1,4 +1,5 @@
 using Databrain.Api.Http;
+using Databrain.Application.Common.Idempotency;
 using Databrain.Application.Common.Results;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.OpenApi;
@@ -15,6 +16,20 @@ namespace Databrain.Api.OpenApi;
 public sealed class SuccessResponsesTransformer : IOpenApiOperationTransformer
 {
     private const string OkStatus = "200";
+
+    /// <summary>Every answer of a keyed write (a success or a remembered rejection) may be a replay.</summary>
+    private static void AddReplayedHeader(OpenApiOperation operation)
+    {
+        foreach (var response in operation.Responses?.Values.OfType<OpenApiResponse>() ?? [])
+        {
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            response.Headers[ErrorResponses.ReplayedHeader] = new OpenApiHeader
+            {
+                Description = "true when this is the remembered answer of an earlier request with the same Idempotency-Key.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create("true")] },
+            };
+        }
+    }
 
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
@@ -51,11 +66,24 @@ public sealed class SuccessResponsesTransformer : IOpenApiOperationTransformer
             }
         }
 
-        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Header && p.Name == HeaderNames.IfMatch) ?? [])
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Header) ?? [])
         {
-            parameter.Description = $"Optional. The version the change applies to: it {IfMatchHeaderAttribute.Problem}. Another version: 412.";
-            parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String };
-            parameter.Example = System.Text.Json.Nodes.JsonValue.Create("\"3\"");
+            if (parameter.Name == HeaderNames.IfMatch)
+            {
+                parameter.Description = $"Optional. The version the change applies to: it {IfMatchHeaderAttribute.Problem}. Another version: 412.";
+                parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String };
+                parameter.Example = System.Text.Json.Nodes.JsonValue.Create("\"3\"");
+            }
+            else if (parameter.Name == IdempotencyKey.HeaderName)
+            {
+                parameter.Description =
+                    $"Optional. Makes the write safe to retry: it {IdempotencyKeyHeaderAttribute.Problem}, unique per request, remembered per organization "
+                    + "for Idempotency:RetentionHours (24). A retry of the same request (method, path, query, JSON-equal body) gets the first answer again "
+                    + "with Idempotent-Replayed: true; the key with another request gets 422 IDEMPOTENCY_KEY_REUSED.";
+                parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 255 };
+                parameter.Example = System.Text.Json.Nodes.JsonValue.Create("create-sales-2026-11-29");
+                AddReplayedHeader(operation);
+            }
         }
     }
 }

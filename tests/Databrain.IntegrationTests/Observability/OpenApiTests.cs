@@ -96,6 +96,23 @@ public sealed class OpenApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public void IdempotencyKey_IsDescribedOnEveryWrite_WithTheReplayHeader()
+    {
+        var path = _document.GetProperty("paths").GetProperty("/api/v2/workspace");
+
+        foreach (var method in new[] { "post", "put", "delete" })
+        {
+            var key = Assert.Single(path.GetProperty(method).GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Idempotency-Key");
+            Assert.Equal(255, key.GetProperty("schema").GetProperty("maxLength").GetInt32());
+            Assert.True(path.GetProperty(method).GetProperty("responses").GetProperty("200").GetProperty("headers").TryGetProperty("Idempotent-Replayed", out _), method);
+            Assert.True(path.GetProperty(method).GetProperty("responses").GetProperty("422").GetProperty("content").GetProperty("application/json").GetProperty("examples").TryGetProperty("IDEMPOTENCY_KEY_REUSED", out _), method);
+        }
+
+        Assert.DoesNotContain(path.GetProperty("get").GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Idempotency-Key");
+        Assert.False(_document.GetProperty("components").GetProperty("schemas").TryGetProperty("IdempotencyKey", out _));
+    }
+
+    [Fact]
     public void Get_AnswersTheListOrOneWorkspace()
     {
         var ok = _document.GetProperty("paths").GetProperty("/api/v2/workspace").GetProperty("get").GetProperty("responses").GetProperty("200")
