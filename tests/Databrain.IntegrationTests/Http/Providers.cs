@@ -66,3 +66,8 @@ public sealed class BoundedErrorAnswersOnSqlServer(SqlServerApi api) : BoundedEr
 public sealed class IdempotencyOnSqlite(SqliteApi api) : IdempotencyTests(api);
 
 public sealed class IdempotencyOnSqlServer(SqlServerApi api) : IdempotencyTests(api);
+
+// The retention tests move a clock by a day, and purge whatever expired by then: a database of their own.
+public sealed class RetentionOnSqlite(OwnSqliteApi api) : Idempotency.RetentionTests(api), IClassFixture<OwnSqliteApi>;
+
+public sealed class RetentionOnSqlServer(OwnSqlServerApi api) : Idempotency.RetentionTests(api), IClassFixture<OwnSqlServerApi>;

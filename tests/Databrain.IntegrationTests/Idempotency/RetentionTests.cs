@@ -7,43 +7,51 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Databrain.IntegrationTests.Idempotency;
 
-/// <summary>Keys are remembered for Idempotency:RetentionHours, then new again, and purged by the service (a fake clock, no waiting).</summary>
-public sealed class RetentionTests : IAsyncLifetime
+/// <summary>
+/// Keys are remembered for Idempotency:RetentionHours, then new again, and purged by the service: on each
+/// provider, through a service whose clock the test moves (no waiting), on a database of this class alone.
+/// </summary>
+public abstract class RetentionTests(ApiFixture api) : IAsyncLifetime
 {
-    private readonly SqliteTestDatabase _database = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
-    private ServiceFactory _service = null!;
+    private ServiceFactory? _service;
 
-    public async ValueTask InitializeAsync()
+    private ServiceFactory Service => _service ?? throw new InvalidOperationException("No service: this provider is not available here.");
+
+    public ValueTask InitializeAsync()
     {
-        await _database.InitializeAsync();
-        _service = new ServiceFactory(
-            _database,
-            settings: new Dictionary<string, string> { ["Idempotency:RetentionHours"] = "24" },
-            services: services => services.AddSingleton<TimeProvider>(_time));
-        _service.StartServer();
+        if (api.Database.SkipReason is null)
+        {
+            _service = new ServiceFactory(
+                api.Database,
+                settings: new Dictionary<string, string> { ["Idempotency:RetentionHours"] = "24" },
+                services: services => services.AddSingleton<TimeProvider>(_time));
+            _service.StartServer();
+        }
+
+        return ValueTask.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _service.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_service is not null)
+        {
+            await _service.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
     }
 
-    private async Task<long> KeysStoredAsync()
-    {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM IdempotencyKeys";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private async Task<long> KeysOfAsync(TestOrganization org) =>
+        (await api.QueryAsync<long>(
+            "SELECT COUNT(*) FROM IdempotencyKeys k JOIN Organizations o ON o.Id = k.OrganizationId WHERE o.Name = @Name", new { org.Name })).Single();
 
     [Fact]
-    public async Task AKey_IsReplayedWithinItsRetention_ThenIsNewAgain_AndExpiredKeysArePurged()
+    public async Task AKey_IsReplayedWithinItsRetention_ThenIsNewAgain()
     {
-        var org = await _service.Services.CreateOrganizationAsync();
-        using var client = _service.CreateClient();
+        api.SkipIfUnavailable();
+        var org = await Service.Services.CreateOrganizationAsync();
+        using var client = Service.CreateClient();
         var body = new { name = "Kept", connectionType = "MULTI_DATAMART" };
         Task<ApiResponse> Send(string key) => client.SendAsync(HttpMethod.Post, org.Token, body: body, headers: ("Idempotency-Key", key));
 
@@ -63,46 +71,40 @@ public sealed class RetentionTests : IAsyncLifetime
     [Fact]
     public async Task ThePurger_DeletesEveryExpiredKey_BatchAfterBatch_AndKeepsTheOthers()
     {
-        var org = await _service.Services.CreateOrganizationAsync();
-        using var client = _service.CreateClient();
+        api.SkipIfUnavailable();
+        var org = await Service.Services.CreateOrganizationAsync();
+        using var client = Service.CreateClient();
         await client.SendAsync(HttpMethod.Post, org.Token, body: new { name = "young", connectionType = "MULTI_DATAMART" }, headers: ("Idempotency-Key", "young"));
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(_database.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1234)
-                INSERT INTO IdempotencyKeys (OrganizationId, IdempotencyKey, Fingerprint, CreatedAtUnixMs, ExpiresAtUnixMs)
-                SELECT o.Id, 'expired-' || n.i, 'f', $expired, $expired FROM n JOIN Organizations o ON o.Name = $org
-                """;
-            command.Parameters.AddWithValue("$expired", _time.GetUtcNow().AddMinutes(-1).ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("$org", org.Name);
-            await command.ExecuteNonQueryAsync();
-        }
+        var organizationId = (await api.QueryAsync<long>("SELECT Id FROM Organizations WHERE Name = @Name", new { org.Name })).Single();
+        var expired = _time.GetUtcNow().AddMinutes(-1).ToUnixTimeMilliseconds();
+        await api.ExecuteAsync(
+            "INSERT INTO IdempotencyKeys (OrganizationId, IdempotencyKey, Fingerprint, CreatedAtUnixMs, ExpiresAtUnixMs) VALUES (@OrganizationId, @Key, 'f', @Expired, @Expired)",
+            Enumerable.Range(0, 1234).Select(i => new { OrganizationId = organizationId, Key = $"expired-{i}", Expired = expired }));
 
-        var purger = _service.Services.GetServices<IHostedService>().OfType<IdempotencyKeyPurger>().Single();
+        var purger = Service.Services.GetServices<IHostedService>().OfType<IdempotencyKeyPurger>().Single();
         var purged = await purger.PurgeAsync(CancellationToken.None);
 
-        Assert.Equal(1234, purged); // three batches of at most 500
-        Assert.Equal(1, await KeysStoredAsync());
+        Assert.True(purged >= 1234, $"{purged} purged"); // three batches of at most 500 (and this class's other expired keys)
+        Assert.Equal(1, await KeysOfAsync(org));
     }
 
     [Fact]
     public async Task ThePurger_RunsByItself_WhenItsIntervalPasses()
     {
-        var org = await _service.Services.CreateOrganizationAsync();
-        using var client = _service.CreateClient();
+        api.SkipIfUnavailable();
+        var org = await Service.Services.CreateOrganizationAsync();
+        using var client = Service.CreateClient();
         await client.SendAsync(HttpMethod.Post, org.Token, body: new { name = "Soon gone", connectionType = "MULTI_DATAMART" }, headers: ("Idempotency-Key", "soon-gone"));
 
         _time.Advance(TimeSpan.FromHours(25)); // past the retention, and past the purger's interval
 
         // The purge runs on the host's own task once the fake clock fires its timer: observe its effect.
         using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        while (await KeysStoredAsync() > 0)
+        while (await KeysOfAsync(org) > 0)
         {
             await Task.Delay(50, patience.Token);
         }
 
-        Assert.Equal(0, await KeysStoredAsync());
+        Assert.Equal(0, await KeysOfAsync(org));
     }
 }

@@ -86,3 +86,12 @@ public sealed class SqliteApi() : ApiFixture(new SqliteTestDatabase());
 
 /// <summary>The production provider: a real SQL Server, or every test on it skipped with the reason.</summary>
 public sealed class SqlServerApi() : ApiFixture(new SqlServerTestDatabase());
+
+/// <summary>
+/// A database (and service) of one test class alone, for tests that act on the whole database: a purge, a clock
+/// moved by a day. Used as a class fixture.
+/// </summary>
+public sealed class OwnSqliteApi() : ApiFixture(new SqliteTestDatabase());
+
+/// <summary>The same, on SQL Server (or skipped with the reason).</summary>
+public sealed class OwnSqlServerApi() : ApiFixture(new SqlServerTestDatabase());
