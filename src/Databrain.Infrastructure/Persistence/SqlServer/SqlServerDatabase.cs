@@ -12,14 +12,17 @@ namespace Databrain.Infrastructure.Persistence.SqlServer;
 internal sealed class SqlServerDatabase : IDatabase
 {
     /// <summary>Used when the connection string sets no Connect Timeout: with the retries, an unreachable server fails within about 20 s.</summary>
-    private const int DefaultConnectTimeoutSeconds = 6;
+    internal const int DefaultConnectTimeoutSeconds = 6;
 
-    private readonly SqlRetryLogicBaseProvider _openRetry = SqlConfigurableRetryFactory.CreateExponentialRetryProvider(new SqlRetryLogicOption
+    private readonly SqlRetryLogicBaseProvider _openRetry = SqlConfigurableRetryFactory.CreateExponentialRetryProvider(OpenRetry);
+
+    /// <summary>Opening a connection: 3 tries, waits growing from 1 s to at most 4 s (with 6 s tries: about 20 s in all).</summary>
+    internal static SqlRetryLogicOption OpenRetry => new()
     {
         NumberOfTries = 3,
         DeltaTime = TimeSpan.FromSeconds(1),
         MaxTimeInterval = TimeSpan.FromSeconds(4),
-    });
+    };
 
     public SqlServerDatabase(string connectionString, int commandTimeoutSeconds)
     {
