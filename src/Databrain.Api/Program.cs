@@ -1,8 +1,16 @@
 using Databrain.Api;
 using Databrain.Api.Admin;
+using Databrain.Api.Configuration;
 using Databrain.Infrastructure.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
+if (SettingsCheck.FindProblem(builder.Configuration) is { } problem)
+{
+    // Before anything is built: one line that names the key, for the service and every admin command alike.
+    await Console.Error.WriteLineAsync($"error: {problem}");
+    return 1;
+}
+
 var isAdminCommand = AdminCommandLine.IsAdminCommand(args);
 if (isAdminCommand)
 {

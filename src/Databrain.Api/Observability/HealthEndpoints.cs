@@ -20,12 +20,7 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddDatabrainHealthChecks(this IServiceCollection services, IConfiguration configuration)
     {
-        var seconds = configuration.GetValue(ReadyCacheSecondsKey, 2);
-        if (seconds is < 0 or > 300)
-        {
-            throw new InvalidOperationException($"{ReadyCacheSecondsKey} is {seconds}; it must be 0 (no cache) to 300 seconds.");
-        }
-
+        var seconds = configuration.GetValue(ReadyCacheSecondsKey, 2); // its range: Configuration/SettingsCheck
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => new CachedHealthCheck(
             provider.GetRequiredService<DatabaseHealthCheck>(), TimeSpan.FromSeconds(seconds), provider.GetRequiredService<TimeProvider>()));

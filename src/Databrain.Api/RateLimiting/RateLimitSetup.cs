@@ -9,8 +9,8 @@ public static class RateLimitSetup
 {
     public static IServiceCollection AddDatabrainRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
+        // Ranges and addresses are checked before the service is built: Configuration/SettingsCheck.
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<RateLimiters>();
         return services;
     }
