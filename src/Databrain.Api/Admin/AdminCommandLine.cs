@@ -18,11 +18,19 @@ public static class AdminCommandLine
     public const int Failed = 1;
     public const int Usage = 2;
 
-    private const string UsageText =
-        "usage: migrate | seed <file.json> | token create --organization <name>";
+    /// <summary>Every command, one a line; printed by <c>--help</c> and, with a wrong argument, after the line that names it.</summary>
+    public const string UsageText = """
+        usage: dotnet run --project src/Databrain.Api [-- <command>]
+          (no command)                          run the service
+          migrate                               apply pending database migrations
+          seed <file.json>                      migrate, then add what the seed file lists (organizations, tokens, catalog)
+          token create --organization <name>    issue a service token; prints it alone on stdout
+          help | --help                         print this and exit
+        A relative seed file path is taken from the working directory, which "dotnet run" sets to src/Databrain.Api.
+        """;
 
     public static bool IsAdminCommand(IReadOnlyList<string> args) =>
-        args is ["migrate", ..] or ["seed", ..] or ["token", ..];
+        args is ["migrate", ..] or ["seed", ..] or ["token", ..] or ["help", ..] or ["--help", ..] or ["-h", ..];
 
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
@@ -34,10 +42,11 @@ public static class AdminCommandLine
         {
             return args switch
             {
+                ["help" or "--help" or "-h"] => Help(stdout),
                 ["migrate"] => Migrate(services, stdout),
                 ["seed", var file] => await SeedAsync(services, file, stdout, stderr, cancellationToken),
                 ["token", "create", "--organization", var organization] => await CreateTokenAsync(services, organization, stdout, stderr, cancellationToken),
-                _ => Fail(stderr, UsageText, Usage),
+                _ => WrongArguments(args, stderr),
             };
         }
         catch (Exception ex) when (ex is DatabaseUnavailableException or DbException or TimeoutException)
@@ -45,6 +54,37 @@ public static class AdminCommandLine
             return Fail(stderr, ex.Message);
         }
     }
+
+    private static int Help(TextWriter stdout)
+    {
+        stdout.WriteLine(UsageText);
+        return Ok;
+    }
+
+    /// <summary>Names what is wrong: the first argument that does not fit the command, or what is missing.</summary>
+    private static int WrongArguments(IReadOnlyList<string> args, TextWriter stderr)
+    {
+        string problem = args switch
+        {
+            ["seed"] => "seed needs a file: seed <file.json>",
+            ["token"] or ["token", "create"] or ["token", "create", "--organization"] => "token create needs an organization: token create --organization <name>",
+            ["token", var verb, ..] when verb != "create" => $"unknown argument '{verb}': token create --organization <name>",
+            ["token", "create", var option, ..] when option != "--organization" => $"unknown argument '{option}': token create --organization <name>",
+            [var command, ..] => $"unexpected argument '{args[Expected(command)]}' after '{string.Join(' ', args.Take(Expected(command)))}'",
+            _ => "no command",
+        };
+        stderr.WriteLine($"error: {problem}");
+        stderr.WriteLine(UsageText);
+        return Usage;
+    }
+
+    /// <summary>How many arguments each command takes, itself included.</summary>
+    private static int Expected(string command) => command switch
+    {
+        "migrate" or "help" or "--help" or "-h" => 1,
+        "seed" => 2,
+        _ => 4,
+    };
 
     private static int Migrate(IServiceProvider services, TextWriter stdout)
     {
@@ -57,7 +97,8 @@ public static class AdminCommandLine
     {
         if (!File.Exists(file))
         {
-            return Fail(stderr, $"seed file '{file}' does not exist");
+            // The full path: a relative one is taken from the working directory, which "dotnet run" chooses.
+            return Fail(stderr, $"seed file '{file}' does not exist (looked for {Path.GetFullPath(file)})");
         }
 
         var command = StrictJsonReader.Read<ApplySeedCommand>(await File.ReadAllBytesAsync(file, cancellationToken), Path.GetFileName(file));

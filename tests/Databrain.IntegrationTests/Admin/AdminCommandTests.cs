@@ -124,7 +124,7 @@ public sealed class AdminCommandTests : IAsyncLifetime
         var outcome = await Run("seed", "/nonexistent/seed.json");
 
         Assert.Equal(1, outcome.ExitCode);
-        Assert.Equal("error: seed file '/nonexistent/seed.json' does not exist", outcome.StandardError.Trim());
+        Assert.Equal("error: seed file '/nonexistent/seed.json' does not exist (looked for /nonexistent/seed.json)", outcome.StandardError.Trim());
     }
 
     [Fact]
@@ -159,15 +159,32 @@ public sealed class AdminCommandTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("token")]
-    [InlineData("token", "create")]
-    [InlineData("seed")]
-    [InlineData("migrate", "now")]
-    public async Task WrongArguments_PrintUsage_AndExit2(params string[] args)
+    [InlineData("error: token create needs an organization: token create --organization <name>", "token")]
+    [InlineData("error: token create needs an organization: token create --organization <name>", "token", "create")]
+    [InlineData("error: unknown argument '--org': token create --organization <name>", "token", "create", "--org", "acme")]
+    [InlineData("error: unknown argument 'delete': token create --organization <name>", "token", "delete")]
+    [InlineData("error: seed needs a file: seed <file.json>", "seed")]
+    [InlineData("error: unexpected argument 'now' after 'migrate'", "migrate", "now")]
+    public async Task WrongArguments_NameWhatIsWrong_PrintUsage_AndExit2(string first, params string[] args)
     {
         var outcome = await Run(args);
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Equal("error: usage: migrate | seed <file.json> | token create --organization <name>", outcome.StandardError.Trim());
+        var lines = outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(first, lines[0].Trim());
+        Assert.StartsWith("usage:", lines[1].Trim(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("help")]
+    public async Task Help_PrintsEveryCommand_AndExits0_WithoutStartingTheService(string help)
+    {
+        var outcome = await Run(help);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.All(new[] { "migrate", "seed <file.json>", "token create --organization <name>", "help | --help" }, command =>
+            Assert.Contains(command, outcome.StandardOutput, StringComparison.Ordinal));
+        Assert.DoesNotContain("Now listening", outcome.StandardOutput + outcome.StandardError, StringComparison.Ordinal);
     }
 }
