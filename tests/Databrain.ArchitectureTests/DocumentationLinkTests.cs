@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+
+namespace Databrain.ArchitectureTests;
+
+/// <summary>
+/// The repository is self-contained: every relative link in its documentation resolves to a file inside it
+/// (someone who clones it has nothing beside it).
+/// </summary>
+public sealed partial class DocumentationLinkTests
+{
+    private static readonly string Root = FindRoot();
+
+    public static TheoryData<string> Documents()
+    {
+        var documents = new[] { "README.md", "CONTRIBUTING.md", "CHANGELOG.md" }
+            .Concat(Directory.EnumerateFiles(Path.Combine(Root, "docs"), "*.md", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Root, f)));
+        return new TheoryData<string>(documents.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void EveryRelativeLink_ResolvesInsideTheRepository(string document)
+    {
+        var path = Path.Combine(Root, document);
+        var broken = MarkdownLink().Matches(File.ReadAllText(path))
+            .Select(m => m.Groups["target"].Value)
+            .Where(target => !target.Contains("://", StringComparison.Ordinal) && !target.StartsWith('#') && !target.StartsWith("mailto:", StringComparison.Ordinal))
+            .Where(target =>
+            {
+                var file = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, target.Split('#')[0]));
+                return !file.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !(File.Exists(file) || Directory.Exists(file));
+            })
+            .ToArray();
+
+        Assert.True(broken.Length == 0, $"{document} links to what is not in the repository: {string.Join(", ", broken)}");
+    }
+
+    [Fact]
+    public void TheDocumentsAreFound() => Assert.Contains("docs/api.md", Documents().Select(d => ((string)d.Data).Replace('\\', '/')));
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Databrain.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (Databrain.sln) is not above the test's folder.");
+    }
+
+    [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]
+    private static partial Regex MarkdownLink();
+}
