@@ -26,11 +26,12 @@ public static class AdminCommandLine
           seed <file.json>                      migrate, then add what the seed file lists (organizations, tokens, catalog)
           token create --organization <name>    issue a service token; prints it alone on stdout
           help | --help                         print this and exit
+          version | --version                   print the service's version and exit
         A relative seed file path is taken from the working directory, which "dotnet run" sets to src/Databrain.Api.
         """;
 
     public static bool IsAdminCommand(IReadOnlyList<string> args) =>
-        args is ["migrate", ..] or ["seed", ..] or ["token", ..] or ["help", ..] or ["--help", ..] or ["-h", ..];
+        args is ["migrate", ..] or ["seed", ..] or ["token", ..] or ["help", ..] or ["--help", ..] or ["-h", ..] or ["version", ..] or ["--version", ..];
 
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
@@ -43,6 +44,7 @@ public static class AdminCommandLine
             return args switch
             {
                 ["help" or "--help" or "-h"] => Help(stdout),
+                ["version" or "--version"] => Version(stdout),
                 ["migrate"] => Migrate(services, stdout),
                 ["seed", var file] => await SeedAsync(services, file, stdout, stderr, cancellationToken),
                 ["token", "create", "--organization", var organization] => await CreateTokenAsync(services, organization, stdout, stderr, cancellationToken),
@@ -53,6 +55,12 @@ public static class AdminCommandLine
         {
             return Fail(stderr, ex.Message);
         }
+    }
+
+    private static int Version(TextWriter stdout)
+    {
+        stdout.WriteLine(ServiceVersion.Value);
+        return Ok;
     }
 
     private static int Help(TextWriter stdout)
@@ -81,7 +89,7 @@ public static class AdminCommandLine
     /// <summary>How many arguments each command takes, itself included.</summary>
     private static int Expected(string command) => command switch
     {
-        "migrate" or "help" or "--help" or "-h" => 1,
+        "migrate" or "help" or "--help" or "-h" or "version" or "--version" => 1,
         "seed" => 2,
         _ => 4,
     };

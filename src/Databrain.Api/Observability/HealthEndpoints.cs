@@ -41,6 +41,7 @@ public static class HealthEndpoints
             new
             {
                 status = report.Status.ToString(),
+                version = ServiceVersion.Value,
                 checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description }),
             },
             ApiJson.Options,

@@ -17,7 +17,7 @@ public sealed class BearerSchemeTransformer : IOpenApiDocumentTransformer
         document.Info = new OpenApiInfo
         {
             Title = "Databrain Workspace API",
-            Version = "v2",
+            Version = ServiceVersion.Value, // the service's version; the API's own is v2, in every path
             Description =
                 "Create, list, read, update and delete the workspaces of your organization with a service token. "
                 + "An answer that carries one workspace has its version as the ETag; PUT and DELETE take If-Match. Every response is the envelope "

@@ -187,4 +187,16 @@ public sealed class AdminCommandTests : IAsyncLifetime
             Assert.Contains(command, outcome.StandardOutput, StringComparison.Ordinal));
         Assert.DoesNotContain("Now listening", outcome.StandardOutput + outcome.StandardError, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("--version")]
+    [InlineData("version")]
+    public async Task Version_PrintsTheServiceVersion_AndExits0(string version)
+    {
+        var outcome = await Run(version);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal(Databrain.Api.ServiceVersion.Value, outcome.StandardOutput.Trim());
+        Assert.Matches(@"^\d+\.\d+\.\d+", outcome.StandardOutput.Trim());
+    }
 }
