@@ -36,7 +36,15 @@ public abstract class ApiFixture : IAsyncLifetime
     }
 
     /// <summary>Skips the calling test, with the reason, when this provider's database is not available here.</summary>
-    public void SkipIfUnavailable() => Assert.SkipWhen(Database.SkipReason is not null, Database.SkipReason ?? string.Empty);
+    /// <remarks>
+    /// The full reason, with how to enable these cases, is given once per run by
+    /// <c>SqlServerAvailabilityTests</c>; each case says only where to find it, so that a run without SQL Server
+    /// does not repeat it hundreds of times.
+    /// </remarks>
+    public void SkipIfUnavailable() => Assert.SkipWhen(Database.SkipReason is not null, UnavailableHere);
+
+    /// <summary>The skip reason of each case of a provider that is not available here.</summary>
+    public const string UnavailableHere = "no SQL Server here; why, and how to enable these cases: SqlServerAvailabilityTests";
 
     /// <summary>A factory on the same database with some services replaced (fault injection).</summary>
     public WebApplicationFactory<Program> WithServices(Action<IServiceCollection> configure) =>
