@@ -44,7 +44,7 @@ internal static class DemoData
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
                 ?? "http://localhost:5080";
             logger.LogInformation(
-                "Demo token (Development only): try{NewLine}curl -s -X POST {Address}/api/v2/workspace -H 'Authorization: Bearer {Token}' -H 'Content-Type: application/json' -d '{{\"name\":\"Sales Analytics\",\"connectionType\":\"DATASOURCE\",\"datasourceName\":\"postgres-main\"}}'",
+                "Demo token (Development only): try{NewLine}curl -s -X POST {Address}/api/v2/workspace -H 'Authorization: Bearer {Token}' -H 'Content-Type: application/json' -d '{{\"name\":\"My First Workspace\",\"connectionType\":\"DATASOURCE\",\"datasourceName\":\"postgres-main\"}}'",
                 Environment.NewLine,
                 address,
                 token);
