@@ -30,7 +30,6 @@ public static class TelemetrySetup
             .WithTracing(tracing => tracing
                 .AddSource(ApplicationTelemetry.SourceName, DatabaseTelemetry.SourceName)
                 .AddAspNetCoreInstrumentation()
-                .AddSqlClientInstrumentation()
                 .AddOtlpExporter())
             .WithMetrics(metrics => metrics
                 .AddMeter(ApplicationTelemetry.MeterName)

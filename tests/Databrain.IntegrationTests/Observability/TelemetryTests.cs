@@ -84,8 +84,17 @@ public sealed class TelemetryTests : IAsyncLifetime
         Assert.Equal("OK", command.GetTagItem(ApplicationTelemetry.OutcomeTag));
         Assert.Equal(http.SpanId, command.ParentSpanId);
         var database = spans.Where(s => s.Source.Name == DatabaseTelemetry.SourceName).ToArray();
-        Assert.Equal(["sqlite SELECT", "sqlite SELECT", "sqlite INSERT"], database.OrderBy(s => s.StartTimeUtc).Select(s => s.DisplayName));
-        Assert.All(database, s => Assert.Equal("sqlite", s.GetTagItem("db.system.name")));
+        // The stable OpenTelemetry database conventions: "{operation} {table}" where the command names one table.
+        var ordered = database.OrderBy(s => s.StartTimeUtc).ToArray();
+        Assert.Equal(["SELECT ServiceTokens", "SELECT", "INSERT Workspaces"], ordered.Select(s => s.DisplayName));
+        Assert.All(database, s =>
+        {
+            Assert.Equal("sqlite", s.GetTagItem("db.system.name"));
+            Assert.Equal(ActivityKind.Client, s.Kind);
+            Assert.DoesNotContain("postgres-main", (string)s.GetTagItem("db.query.text")!, StringComparison.Ordinal); // values are parameters
+        });
+        Assert.Equal(["SELECT", "SELECT", "INSERT"], ordered.Select(s => s.GetTagItem("db.operation.name")));
+        Assert.Equal(["ServiceTokens", null, "Workspaces"], ordered.Select(s => s.GetTagItem("db.collection.name")));
     }
 
     [Fact]

@@ -1,18 +1,33 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Databrain.Infrastructure.Persistence.Tracing;
 using Databrain.IntegrationTests.Support;
 
 namespace Databrain.IntegrationTests.Persistence;
 
 /// <summary>
 /// Says once per run whether the SQL Server cases run: skipped with the full reason (and how to enable them)
-/// where there is no SQL Server; where there is one, its database answers.
+/// where there is no SQL Server; where there is one, its database answers, traced as one client span that
+/// follows the OpenTelemetry conventions.
 /// </summary>
 public sealed class SqlServerAvailabilityTests(SqlServerApi api)
 {
     [Fact]
-    public async Task SqlServer_IsAvailable_AndItsDatabaseAnswers()
+    public async Task SqlServer_IsAvailable_AndItsDatabaseAnswers_InOneConventionalSpan()
     {
         Assert.SkipWhen(api.Database.SkipReason is not null, api.Database.SkipReason ?? string.Empty);
+        var spans = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == DatabaseTelemetry.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
 
-        Assert.Equal([1], await api.QueryAsync<int>("SELECT 1"));
+        Assert.Equal([1], await api.QueryAsync<int>("SELECT 1 AS AvailabilityProbe"));
+
+        var probe = Assert.Single(spans, s => ((string?)s.GetTagItem("db.query.text"))?.Contains("AvailabilityProbe", StringComparison.Ordinal) == true);
+        Assert.Equal(("microsoft.sql_server", "SELECT"), (probe.GetTagItem("db.system.name"), probe.GetTagItem("db.operation.name")));
     }
 }

@@ -47,7 +47,7 @@ internal sealed class SqlServerDatabase : IDatabase
     public string Server { get; }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
-        new TracedConnection(await OpenAsync(ConnectionString, cancellationToken), "mssql");
+        new TracedConnection(await OpenAsync(ConnectionString, cancellationToken), DatabaseTelemetry.SqlServer);
 
     /// <summary>Opens a connection to another database of the same server (the migrator creates the database from master).</summary>
     public async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken) =>

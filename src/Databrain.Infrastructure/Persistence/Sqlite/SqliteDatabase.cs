@@ -32,7 +32,7 @@ internal sealed class SqliteDatabase : IDatabase, IDisposable
     public string ConnectionString => _connectionString;
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
-        new TracedConnection(await OpenSqliteAsync(cancellationToken), "sqlite");
+        new TracedConnection(await OpenSqliteAsync(cancellationToken), DatabaseTelemetry.Sqlite);
 
     private Task<SqliteConnection> OpenSqliteAsync(CancellationToken cancellationToken) =>
         Connections.OpenOrDisposeAsync(new SqliteConnection(_connectionString), cancellationToken);
@@ -49,7 +49,7 @@ internal sealed class SqliteDatabase : IDatabase, IDisposable
         try
         {
             connection = await OpenSqliteAsync(cancellationToken);
-            return new WriteTransaction(new TracedConnection(connection, "sqlite"), BeginImmediate(connection, cancellationToken), gate);
+            return new WriteTransaction(new TracedConnection(connection, DatabaseTelemetry.Sqlite), BeginImmediate(connection, cancellationToken), gate);
         }
         catch
         {

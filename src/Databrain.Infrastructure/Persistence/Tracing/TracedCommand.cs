@@ -6,8 +6,9 @@ using System.Diagnostics.CodeAnalysis;
 namespace Databrain.Infrastructure.Persistence.Tracing;
 
 /// <summary>
-/// Runs the provider's command inside a span named after the statement's first word (SELECT, INSERT, …), when
-/// something listens, with its parameters named as the SQL writes them.
+/// Runs the provider's command inside one client span, when something listens, following the stable
+/// OpenTelemetry database conventions (<see cref="DatabaseTelemetry"/>), with its parameters named as the SQL
+/// writes them.
 /// </summary>
 internal sealed class TracedCommand(DbCommand inner, DbConnection connection, string system) : DbCommand
 {
@@ -139,9 +140,16 @@ internal sealed class TracedCommand(DbCommand inner, DbConnection connection, st
             return null;
         }
 
-        var operation = CommandText.TrimStart().Split(' ', 2)[0].ToUpperInvariant();
-        var span = DatabaseTelemetry.Source.StartActivity($"{system} {operation}", ActivityKind.Client);
+        var (operation, collection) = DatabaseTelemetry.Describe(CommandText);
+        var span = DatabaseTelemetry.Source.StartActivity(collection is null ? operation : $"{operation} {collection}", ActivityKind.Client);
         span?.SetTag("db.system.name", system);
+        span?.SetTag("db.operation.name", operation);
+        if (collection is not null)
+        {
+            span?.SetTag("db.collection.name", collection);
+        }
+
+        // Parameterised: the values travel as parameters, never in the text.
         span?.SetTag("db.query.text", CommandText);
         return span;
     }
