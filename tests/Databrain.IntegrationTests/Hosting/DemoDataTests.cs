@@ -8,17 +8,12 @@ public sealed class DemoDataTests : IAsyncLifetime
 {
     private const string DemoToken = "dbn_demo_0123456789abcdef0123456789abcdef";
     private readonly SqliteTestDatabase _database = new();
-    private readonly CapturingLoggerProvider _logs = new();
 
     public ValueTask InitializeAsync() => _database.InitializeAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        _logs.Dispose();
-        await _database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 
-    private ServiceFactory Start(string environment) => new(_database, _logs, environment: environment);
+    private ServiceFactory Start(string environment) => new(_database, environment: environment);
 
     [Fact]
     public async Task Development_SeedsTheDemoOrganization_AndLogsACurlWithItsToken()
@@ -29,7 +24,7 @@ public sealed class DemoDataTests : IAsyncLifetime
         var created = await client.CreateWorkspaceAsync(DemoToken, new { name = "Sales Analytics", connectionType = "DATASOURCE", datasourceName = "postgres-main" });
 
         Assert.Equal(HttpStatusCode.OK, created.Status);
-        Assert.Contains(_logs.Messages, m => m.Contains("curl -s -X POST", StringComparison.Ordinal) && m.Contains($"Bearer {DemoToken}", StringComparison.Ordinal));
+        Assert.Contains(service.Log.Lines, m => m.Contains("curl -s -X POST", StringComparison.Ordinal) && m.Contains($"Bearer {DemoToken}", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -41,6 +36,6 @@ public sealed class DemoDataTests : IAsyncLifetime
         var response = await client.ListWorkspacesAsync(DemoToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
-        Assert.DoesNotContain(_logs.Messages, m => m.Contains(DemoToken, StringComparison.Ordinal));
+        Assert.DoesNotContain(service.Log.Lines, m => m.Contains(DemoToken, StringComparison.Ordinal));
     }
 }

@@ -147,7 +147,7 @@ public abstract class FuzzTests(ApiFixture api) : ApiTests(api)
         var org = await Api.CreateOrganizationAsync();
 
         Prop.ForAll(RandomBodies.ToArbitrary(), body => AnswersWithoutFault(org.Token, body))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(Runs));
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(Runs).WithQuietOnSuccess(true));
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public abstract class FuzzTests(ApiFixture api) : ApiTests(api)
         var org = await Api.CreateOrganizationAsync();
 
         Prop.ForAll(MutatedValidBodies.ToArbitrary(), body => AnswersWithoutFault(org.Token, body))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(Runs));
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(Runs).WithQuietOnSuccess(true));
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public abstract class FuzzTests(ApiFixture api) : ApiTests(api)
             var response = Client.CreateWorkspaceRawAsync(org.Token, body.ToJsonString()).GetAwaiter().GetResult();
             accepted.Add(body["name"]!.GetValue<string>());
             return response.Status == HttpStatusCode.OK;
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(Runs));
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(Runs).WithQuietOnSuccess(true));
 
         Assert.Equal(accepted.Order(StringComparer.Ordinal), (await Client.ListNamesAsync(org.Token)).Order(StringComparer.Ordinal));
     }

@@ -13,13 +13,12 @@ namespace Databrain.IntegrationTests.Http;
 public sealed class SecretsInLogsTests : IAsyncLifetime
 {
     private readonly SqliteTestDatabase _database = new();
-    private readonly CapturingLoggerProvider _logs = new();
     private ServiceFactory _service = null!;
 
     public async ValueTask InitializeAsync()
     {
         await _database.InitializeAsync();
-        _service = new ServiceFactory(_database, _logs, new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Trace", ["Logging:LogLevel:Microsoft"] = "Trace", ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace" });
+        _service = new ServiceFactory(_database, settings: new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Trace", ["Logging:LogLevel:Microsoft"] = "Trace", ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace" });
         _service.StartServer();
     }
 
@@ -49,11 +48,12 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.ListWorkspacesAsync(org.Token, "?isPagination=true")).Status);
         Assert.Equal(HttpStatusCode.InternalServerError, (await faultyClient.ListWorkspacesAsync(org.Token)).Status);
 
-        Assert.Contains(_logs.Messages, m => m.Contains("Request starting HTTP/1.1 POST", StringComparison.Ordinal)); // verbose logging was on
-        Assert.Contains(_logs.Messages, m => m.Contains(ThrowingQueries, StringComparison.Ordinal)); // the fault itself is logged
+        var lines = _service.Log.Lines;
+        Assert.Contains(lines, m => m.Contains("Request starting HTTP/1.1 POST", StringComparison.Ordinal)); // verbose logging was on
+        Assert.Contains(lines, m => m.Contains(ThrowingQueries, StringComparison.Ordinal)); // the fault itself is logged
         foreach (var secret in new[] { org.Token, WrongToken, BodySecret })
         {
-            Assert.DoesNotContain(_logs.Messages, m => m.Contains(secret, StringComparison.Ordinal));
+            Assert.DoesNotContain(lines, m => m.Contains(secret, StringComparison.Ordinal));
         }
     }
 

@@ -6,6 +6,7 @@ using Databrain.Application.Common.Telemetry;
 using Databrain.Infrastructure.Persistence.Tracing;
 using Databrain.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using OpenTelemetry.Trace;
 
 namespace Databrain.IntegrationTests.Observability;
@@ -154,19 +155,8 @@ public sealed class TelemetryTests : IAsyncLifetime
     public async Task Metrics_CountCreatesByConnectionType_AndRejectionsByErrorCode()
     {
         var factory = _service.Services.GetRequiredService<IMeterFactory>();
-        var measured = new ConcurrentBag<(string Instrument, long Value, string Tag)>();
-        using var meters = new MeterListener
-        {
-            InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Scope == factory && instrument.Meter.Name == ApplicationTelemetry.MeterName)
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        meters.SetMeasurementEventCallback<long>((instrument, value, tags, _) => measured.Add((instrument.Name, value, $"{tags[0].Key}={tags[0].Value}")));
-        meters.Start();
+        using var created = new MetricCollector<long>(factory, ApplicationTelemetry.MeterName, "databrain.workspaces.created");
+        using var rejected = new MetricCollector<long>(factory, ApplicationTelemetry.MeterName, "databrain.workspaces.rejected");
 
         await Traced(new { name = "M1", connectionType = "DATASOURCE", datasourceName = "postgres-main" });
         await Traced(new { name = "M2", connectionType = "MULTI_DATAMART" });
@@ -180,7 +170,11 @@ public sealed class TelemetryTests : IAsyncLifetime
                 ("databrain.workspaces.rejected", 1L, "error_code=INVALID_REQUEST_BODY"),
                 ("databrain.workspaces.rejected", 1L, "error_code=WORKSPACE_NAME_ALREADY_EXISTS"),
             ],
-            measured.Order());
+            created.GetMeasurementSnapshot().Select(m => ("databrain.workspaces.created", m.Value, Tag(m)))
+                .Concat(rejected.GetMeasurementSnapshot().Select(m => ("databrain.workspaces.rejected", m.Value, Tag(m))))
+                .Order());
+
+        static string Tag(CollectedMeasurement<long> measurement) => string.Join(",", measurement.Tags.Select(t => $"{t.Key}={t.Value}"));
     }
 
     [Fact]
@@ -213,7 +207,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         var org = await exporting.Services.CreateOrganizationAsync();
         Assert.Equal(HttpStatusCode.OK, (await client.CreateWorkspaceAsync(org.Token, new { name = "Exported", connectionType = "MULTI_DATAMART" })).Status);
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1)); // patience on a busy machine, not a limit
         while (!(received.Any(r => r.StartsWith("POST /v1/traces", StringComparison.Ordinal)) && received.Any(r => r.StartsWith("POST /v1/metrics", StringComparison.Ordinal))))
         {
             await Task.Delay(100, timeout.Token);

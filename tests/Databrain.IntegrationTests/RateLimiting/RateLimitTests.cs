@@ -7,6 +7,7 @@ using Databrain.IntegrationTests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace Databrain.IntegrationTests.RateLimiting;
 
@@ -14,7 +15,6 @@ namespace Databrain.IntegrationTests.RateLimiting;
 public sealed class RateLimitTests : IAsyncLifetime
 {
     private readonly SqliteTestDatabase _database = new();
-    private readonly ConcurrentBag<string> _limited = [];
     private int _tokenLookups;
 
     public ValueTask InitializeAsync() => _database.InitializeAsync();
@@ -56,23 +56,11 @@ public sealed class RateLimitTests : IAsyncLifetime
         return counted.CreateClient();
     }
 
-    private MeterListener ListenToRateLimits(ServiceFactory service)
-    {
-        var factory = service.Services.GetRequiredService<IMeterFactory>();
-        var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Scope == factory && instrument.Meter.Name == ApplicationTelemetry.MeterName && instrument.Name == "databrain.requests.rate_limited")
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((_, _, tags, _) => _limited.Add($"{tags[0].Key}={tags[0].Value}"));
-        listener.Start();
-        return listener;
-    }
+    private static MetricCollector<long> ListenToRateLimits(ServiceFactory service) =>
+        new(service.Services.GetRequiredService<IMeterFactory>(), ApplicationTelemetry.MeterName, "databrain.requests.rate_limited");
+
+    private static IEnumerable<string> Reasons(MetricCollector<long> limited) =>
+        limited.GetMeasurementSnapshot().SelectMany(m => m.Tags.Select(t => $"{t.Key}={t.Value}"));
 
     [Fact]
     public async Task After20FailedAuthentications_EveryRequestFromThatAddressGets429_WithoutAskingTheDatabase()
@@ -96,7 +84,7 @@ public sealed class RateLimitTests : IAsyncLifetime
             Assert.Equal("TOO_MANY_REQUESTS", r.ErrorCode);
             Assert.InRange(int.Parse(r.Message.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 3600);
         });
-        Assert.Equal(["reason=failed_authentication", "reason=failed_authentication"], _limited.Order());
+        Assert.Equal(["reason=failed_authentication", "reason=failed_authentication"], Reasons(meters).Order());
     }
 
     [Fact]
@@ -187,6 +175,6 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.All(limited, a => Assert.True(a.Message.Headers.Contains("Retry-After")));
         Assert.All(answers, a => Assert.Contains(a.Status, new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
         Assert.Equal(HttpStatusCode.OK, other.Status);
-        Assert.Contains("reason=organization", _limited);
+        Assert.Contains("reason=organization", Reasons(meters));
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dapper;
 using Databrain.Application.Catalog.ApplySeed;
 using Databrain.Infrastructure.Persistence;
@@ -50,7 +51,8 @@ public abstract class ApiFixture : IAsyncLifetime
     public WebApplicationFactory<Program> WithServices(Action<IServiceCollection> configure) =>
         Factory.WithWebHostBuilder(builder => builder.ConfigureServices(configure));
 
-    public HttpClient CreateClient() => Factory.CreateClient();
+    /// <summary>A client whose requests carry the calling test's trace, so that their log lines reach its output.</summary>
+    public HttpClient CreateClient() => Factory.CreateDefaultClient(new SendsTrace(Log.Follow()));
 
     /// <summary>A new organization with its own token and the standard test catalog (which <paramref name="customize"/> may change).</summary>
     public Task<TestOrganization> CreateOrganizationAsync(Func<SeedOrganization, SeedOrganization>? customize = null) =>
@@ -82,11 +84,23 @@ public abstract class ApiFixture : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private WebApplicationFactory<Program> CreateFactory() => new ServiceFactory(Database, Logs);
+    private WebApplicationFactory<Program> CreateFactory() => new ServiceFactory(Database, Log);
 
+    /// <summary>Every log line the service wrote during the run.</summary>
+    public ServiceLog Log { get; } = new();
 
-    /// <summary>Every log line the service wrote during the run (to check what must never be logged).</summary>
-    public CapturingLoggerProvider Logs { get; } = new();
+    private sealed class SendsTrace(ActivityTraceId traceId) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (!request.Headers.Contains("traceparent"))
+            {
+                request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-00");
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 }
 
 /// <summary>The embedded provider: always available.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Databrain.IntegrationTests.Support;
 
@@ -13,7 +14,6 @@ namespace Databrain.IntegrationTests.Support;
 public sealed class ServiceFactory : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;
-    private readonly CapturingLoggerProvider? _logs;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly string _environment;
     private readonly Action<IServiceCollection>? _services;
@@ -21,18 +21,21 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     /// <param name="services">Replaces services after the service's own registration (a fake clock, a counting port).</param>
     public ServiceFactory(
         TestDatabase database,
-        CapturingLoggerProvider? logs = null,
+        ServiceLog? log = null,
         IReadOnlyDictionary<string, string>? settings = null,
         string environment = "Testing",
         Action<IServiceCollection>? services = null)
     {
         _database = database;
         _services = services;
-        _logs = logs;
+        Log = log ?? new ServiceLog();
         _settings = settings ?? new Dictionary<string, string>();
         _environment = environment;
         UseKestrel(0);
     }
+
+    /// <summary>What the service logs (instead of its console, so that only a failing test's own lines are shown).</summary>
+    public ServiceLog Log { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -48,10 +51,11 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        if (_logs is not null)
+        builder.ConfigureTestServices(services =>
         {
-            builder.ConfigureLogging(logging => logging.AddProvider(_logs));
-        }
+            services.Remove(services.Single(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider)));
+            services.AddSingleton(Log.CreateProvider());
+        });
 
         if (_services is not null)
         {
