@@ -4,9 +4,9 @@ using Databrain.Api.Configuration;
 using Databrain.Infrastructure.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
-if (SettingsCheck.FindProblem(builder.Configuration) is { } problem)
+if ((SettingsCheck.FindProblem(builder.Configuration) ?? LaunchProfileCheck.FindProblem(builder.Configuration, Environment.CurrentDirectory)) is { } problem)
 {
-    // Before anything is built: one line that names the key, for the service and every admin command alike.
+    // Before anything is built: one line that says what is wrong, for the service and every admin command alike.
     await Console.Error.WriteLineAsync($"error: {problem}");
     return 1;
 }
