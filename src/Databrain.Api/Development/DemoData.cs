@@ -14,21 +14,28 @@ namespace Databrain.Api.Development;
 /// </summary>
 internal static class DemoData
 {
+    /// <summary>The demo organization's token, which the reference page fills in (Development only).</summary>
+    public static string Token(IHostEnvironment environment) => TokenOf(Read(environment).Seed);
+
+    private static string TokenOf(ApplySeedCommand seed) => seed.Organizations![0]!.ServiceTokens![0]!;
+
+    private static (ApplySeedCommand Seed, string Path) Read(IHostEnvironment environment)
+    {
+        var path = Path.Combine(environment.ContentRootPath, "Development", "demo-seed.json");
+        var seed = StrictJsonReader.Read<ApplySeedCommand>(File.ReadAllBytes(path), Path.GetFileName(path));
+        return seed.IsSuccess ? (seed.Value!, path) : throw new InvalidOperationException($"{path}: {seed.Error.Message}");
+    }
+
     public static async Task SeedIfEmptyAsync(WebApplication app)
     {
-        var path = Path.Combine(app.Environment.ContentRootPath, "Development", "demo-seed.json");
+        var (seed, path) = Read(app.Environment);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoData));
-        var seed = StrictJsonReader.Read<ApplySeedCommand>(await File.ReadAllBytesAsync(path), Path.GetFileName(path));
-        if (!seed.IsSuccess)
-        {
-            throw new InvalidOperationException($"{path}: {seed.Error.Message}");
-        }
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
             if (!await scope.ServiceProvider.GetRequiredService<ICatalogStore>().HasOrganizationsAsync(CancellationToken.None))
             {
-                var applied = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(seed.Value);
+                var applied = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(seed);
                 if (!applied.IsSuccess)
                 {
                     throw new InvalidOperationException($"{path}: {applied.Error.Message}");
@@ -38,7 +45,7 @@ internal static class DemoData
             }
         }
 
-        var token = seed.Value.Organizations![0]!.ServiceTokens![0];
+        var token = TokenOf(seed);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()

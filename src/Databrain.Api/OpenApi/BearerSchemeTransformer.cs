@@ -9,7 +9,7 @@ namespace Databrain.Api.OpenApi;
 /// <summary>The document: what the API is, its bearer scheme (required everywhere), and the errors of the host itself.</summary>
 public sealed class BearerSchemeTransformer : IOpenApiDocumentTransformer
 {
-    private const string Scheme = "Bearer";
+    public const string Scheme = "Bearer";
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer
             .Append(Errors.InvalidDataAppApiKeyCode)
             .Append(Errors.TooManyRequestsCode)
             .Append(Errors.InternalServerErrorCode);
-        var envelope = await context.GetOrCreateSchemaAsync(typeof(Envelope<object>), null, cancellationToken);
+        var envelope = await SchemaNames.ReferenceAsync(context, typeof(Envelope<object>), cancellationToken);
 
         operation.Responses ??= [];
         foreach (var status in codes.GroupBy(ErrorResponses.StatusCodeOf))

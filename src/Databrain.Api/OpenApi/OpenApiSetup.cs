@@ -1,3 +1,4 @@
+using Databrain.Api.Development;
 using Scalar.AspNetCore;
 
 namespace Databrain.Api.OpenApi;
@@ -16,16 +17,35 @@ public static class OpenApiSetup
     public static IServiceCollection AddDatabrainOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
+            options.CreateSchemaReferenceId = SchemaNames.Of;
             options.AddDocumentTransformer<BearerSchemeTransformer>();
             options.AddSchemaTransformer<RequestRulesTransformer>();
             options.AddOperationTransformer<ErrorResponsesTransformer>();
             options.AddOperationTransformer<SuccessResponsesTransformer>();
+            options.AddOperationTransformer<RequestExamplesTransformer>();
         });
 
     public static WebApplication MapDatabrainOpenApi(this WebApplication app)
     {
+        app.UseMiddleware<ReferencePagePolicy>();
         app.MapOpenApi();
-        app.MapScalarApiReference(options => options.WithTitle("Databrain Workspace API"));
+        app.MapScalarApiReference(ReferencePagePolicy.Path, options =>
+        {
+            // Nothing fetched from elsewhere (fonts, telemetry, the AI agent): the page's policy allows this origin only.
+            options.WithTitle("Databrain Workspace API").DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp();
+            if (app.Environment.IsDevelopment())
+            {
+                // The demo token is public (it is in the repository): "try it" works at the first click.
+                options.AddPreferredSecuritySchemes(BearerSchemeTransformer.Scheme)
+                    .AddHttpAuthentication(BearerSchemeTransformer.Scheme, scheme => scheme.Token = DemoData.Token(app.Environment));
+            }
+        });
+        if (app.Environment.IsDevelopment())
+        {
+            // Elsewhere / is an unknown route like any other: the 404 envelope.
+            app.MapGet("/", () => Results.Redirect(ReferencePagePolicy.Path)).ExcludeFromDescription();
+        }
+
         return app;
     }
 }

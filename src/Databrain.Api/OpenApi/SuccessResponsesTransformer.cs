@@ -48,7 +48,7 @@ public sealed class SuccessResponsesTransformer : IOpenApiOperationTransformer
                 var schemas = new List<IOpenApiSchema>();
                 foreach (var answer in answers)
                 {
-                    schemas.Add(await context.GetOrCreateSchemaAsync(answer, null, cancellationToken));
+                    schemas.Add(await SchemaNames.ReferenceAsync(context, answer, cancellationToken));
                 }
 
                 media.Schema = new OpenApiSchema { OneOf = schemas };
@@ -66,13 +66,14 @@ public sealed class SuccessResponsesTransformer : IOpenApiOperationTransformer
             }
         }
 
+        // No example values for these optional headers: the reference page would send them with every "try it",
+        // and a fixed If-Match or key would make the second click fail.
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Header) ?? [])
         {
             if (parameter.Name == HeaderNames.IfMatch)
             {
                 parameter.Description = $"Optional. The version the change applies to: it {IfMatchHeaderAttribute.Problem}. Another version: 412.";
                 parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String };
-                parameter.Example = System.Text.Json.Nodes.JsonValue.Create("\"3\"");
             }
             else if (parameter.Name == IdempotencyKey.HeaderName)
             {
@@ -81,7 +82,6 @@ public sealed class SuccessResponsesTransformer : IOpenApiOperationTransformer
                     + "for Idempotency:RetentionHours (24). A retry of the same request (method, path, query, JSON-equal body) gets the first answer again "
                     + "with Idempotent-Replayed: true; the key with another request gets 422 IDEMPOTENCY_KEY_REUSED.";
                 parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 255 };
-                parameter.Example = System.Text.Json.Nodes.JsonValue.Create("create-sales-2026-11-29");
                 AddReplayedHeader(operation);
             }
         }

@@ -31,7 +31,7 @@ public sealed class OpenApiTests : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    private JsonElement CreateSchema => _document.GetProperty("components").GetProperty("schemas").GetProperty(nameof(CreateWorkspaceCommand));
+    private JsonElement CreateSchema => _document.GetProperty("components").GetProperty("schemas").GetProperty("CreateWorkspaceRequest");
 
     [Fact]
     public void Document_DescribesBothOperations_UnderTheBearerScheme()
@@ -119,13 +119,41 @@ public sealed class OpenApiTests : IAsyncLifetime
         var ok = _document.GetProperty("paths").GetProperty("/api/v2/workspace").GetProperty("get").GetProperty("responses").GetProperty("200")
             .GetProperty("content").GetProperty("application/json").GetProperty("schema");
 
-        Assert.Equal(2, ok.GetProperty("oneOf").GetArrayLength());
+        Assert.Equal(
+            ["#/components/schemas/WorkspaceListEnvelope", "#/components/schemas/WorkspaceDetailsEnvelope"],
+            ok.GetProperty("oneOf").EnumerateArray().Select(s => s.GetProperty("$ref").GetString()));
+    }
+
+    [Fact]
+    public void Schemas_HaveTheApisNames_NotTheCode()
+    {
+        var names = _document.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(s => s.Name).Order();
+
+        Assert.Equal(
+            [
+                "CreatedWorkspace", "CreatedWorkspaceEnvelope", "CreateWorkspaceRequest", "DeletedWorkspace", "DeletedWorkspaceEnvelope", "Error",
+                "ErrorDetail", "ErrorEnvelope", "UpdateWorkspaceRequest", "WorkspaceDetails", "WorkspaceDetailsEnvelope", "WorkspaceListEnvelope",
+                "WorkspaceListItem",
+            ],
+            names);
+    }
+
+    [Fact]
+    public void EveryErrorAnswer_IsTheErrorEnvelope_WhoseErrorIsAlwaysThere()
+    {
+        var errorEnvelope = _document.GetProperty("components").GetProperty("schemas").GetProperty("ErrorEnvelope").GetProperty("properties");
+        var answers = _document.GetProperty("paths").GetProperty("/api/v2/workspace").EnumerateObject()
+            .SelectMany(operation => operation.Value.GetProperty("responses").EnumerateObject().Where(r => r.Name != "200"));
+
+        Assert.All(answers, r => Assert.Equal("#/components/schemas/ErrorEnvelope", r.Value.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()));
+        Assert.Equal("null", errorEnvelope.GetProperty("data").GetProperty("type").GetString());
+        Assert.Equal("#/components/schemas/Error", errorEnvelope.GetProperty("error").GetProperty("$ref").GetString());
     }
 
     [Fact]
     public void UpdateSchema_HasCreatesFieldsAndRules_OptionalFieldsNullable_AndNoHeaderValue()
     {
-        var update = _document.GetProperty("components").GetProperty("schemas").GetProperty(nameof(Application.Workspaces.UpdateWorkspace.UpdateWorkspaceCommand));
+        var update = _document.GetProperty("components").GetProperty("schemas").GetProperty("UpdateWorkspaceRequest");
         var properties = update.GetProperty("properties");
 
         Assert.Equal(

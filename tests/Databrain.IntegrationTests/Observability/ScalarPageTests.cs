@@ -5,7 +5,8 @@ namespace Databrain.IntegrationTests.Observability;
 
 /// <summary>
 /// The interactive reference at /scalar, opened in a real headless browser (Debian's chromium, which .ci/run
-/// installs): the page renders the workspace operations from the OpenAPI document.
+/// installs), as in Development: the page renders the workspace operations from the OpenAPI document, and its
+/// Content-Security-Policy refuses nothing it needs.
 /// </summary>
 public sealed class ScalarPageTests : IAsyncLifetime
 {
@@ -19,7 +20,7 @@ public sealed class ScalarPageTests : IAsyncLifetime
     {
         Assert.SkipWhen(Browser is null, "No headless browser: install Debian's chromium package (apt-get install chromium; .ci/run does) or set CHROMIUM_PATH.");
         await _database.InitializeAsync();
-        _service = new ServiceFactory(_database, settings: new Dictionary<string, string> { ["OpenApi:Enabled"] = "true" });
+        _service = new ServiceFactory(_database, environment: "Development");
         _service.StartServer();
     }
 
@@ -49,7 +50,7 @@ public sealed class ScalarPageTests : IAsyncLifetime
             {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", $"--user-data-dir={profile.FullName}",
-                "--virtual-time-budget=20000", "--dump-dom", new Uri(client.BaseAddress!, "/scalar/").ToString(),
+                "--enable-logging=stderr", "--v=0", "--virtual-time-budget=20000", "--dump-dom", new Uri(client.BaseAddress!, "/scalar/").ToString(),
             })
             {
                 start.ArgumentList.Add(argument);
@@ -57,16 +58,19 @@ public sealed class ScalarPageTests : IAsyncLifetime
 
             using var browser = Process.Start(start)!;
             var dom = browser.StandardOutput.ReadToEndAsync();
-            _ = browser.StandardError.ReadToEndAsync();
+            var console = browser.StandardError.ReadToEndAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
             await browser.WaitForExitAsync(timeout.Token);
             var html = await dom;
+            var messages = await console;
 
             Assert.Contains("Create a workspace", html, StringComparison.Ordinal);
             Assert.Contains("List workspaces, or read one by name", html, StringComparison.Ordinal);
             Assert.Contains("Update a workspace", html, StringComparison.Ordinal);
             Assert.Contains("Delete a workspace", html, StringComparison.Ordinal);
             Assert.Contains("/api/v2/workspace", html, StringComparison.Ordinal);
+            Assert.Contains("@scalar/api-reference", messages, StringComparison.Ordinal); // the console is read: Scalar's own greeting is there
+            Assert.DoesNotContain("Content Security Policy", messages, StringComparison.Ordinal);
         }
         finally
         {
