@@ -24,14 +24,15 @@ public static class HostSetup
         builder.Logging.AddFilter<ServerRejectionLog>(ServerRejectionLog.KestrelCategory, LogLevel.Debug);
         builder.Services
             .AddApplication()
-            .AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+            .AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath)
+            .AddCallerFromRequest();
         // MVC core only: AddControllers would also register authorization, and the host would then run the
         // authentication and authorization middleware on every request; tokens are checked by the
         // authorization behavior instead.
         builder.Services
             .AddMvcCore()
             .AddApiExplorer()
-            .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidBodyResponse.Create);
+            .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = RequestProblems.Answer);
         // The OpenAPI document is built from these options: the same converters and rules as the wire.
         builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Apply(options.SerializerOptions));
         builder.Services.AddDatabrainHealthChecks(builder.Configuration);
@@ -58,15 +59,14 @@ public static class HostSetup
             // A client that went away gets no answer: there is no one to read it.
             ExceptionHandler = context => context.RequestAborted.IsCancellationRequested
                 ? Task.CompletedTask
-                : ErrorResponses.WriteAsync(context, Errors.InternalServerError),
+                : ApiResponses.WriteAsync(context, Errors.InternalServerError),
         });
         app.UseStatusCodePages(context => context.HttpContext.Response.StatusCode switch
         {
-            StatusCodes.Status404NotFound => ErrorResponses.WriteAsync(context.HttpContext, HostErrors.NotFound),
-            StatusCodes.Status405MethodNotAllowed => ErrorResponses.WriteAsync(context.HttpContext, HostErrors.MethodNotAllowed),
+            StatusCodes.Status404NotFound => ApiResponses.WriteAsync(context.HttpContext, Errors.NotFound),
+            StatusCodes.Status405MethodNotAllowed => ApiResponses.WriteAsync(context.HttpContext, Errors.MethodNotAllowed),
             _ => Task.CompletedTask,
         });
-        app.UseMiddleware<BearerTokenMiddleware>();
         app.UseDatabrainRateLimits();
         app.UseMiddleware<StrictQueryMiddleware>();
         app.MapControllers();

@@ -19,10 +19,10 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         // MediatR 5 has no AddMediatR: it resolves handlers and behaviors through this delegate.
-        // Scoped, so that handlers see the request's scope (its CallerContext, its connections).
+        // Scoped, so that handlers see the request's scope (its CallerContext, its connections). The host
+        // registers CallerContext: it knows where a request's token comes from.
         services.AddScoped<ServiceFactory>(provider => provider.GetService);
         services.AddScoped<IMediator, Mediator>();
-        services.AddScoped<CallerContext>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new IdempotencyOptions());
 

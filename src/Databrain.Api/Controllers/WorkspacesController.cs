@@ -39,7 +39,7 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
         [StrictJsonBody] CreateWorkspaceCommand command,
         [IdempotencyKeyHeader] IdempotencyKey? idempotencyKey,
         CancellationToken cancellationToken) =>
-        (await mediator.Send(command with { IdempotencyKey = idempotencyKey }, cancellationToken)).ToEnvelope();
+        (await mediator.Send(command with { IdempotencyKey = idempotencyKey }, cancellationToken)).ToResponse();
 
     /// <summary>
     /// Without <c>name</c>: the workspaces of the caller's organization, oldest first, all or a page of 10.
@@ -58,8 +58,8 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
         [FromQuery] string? pageNumber,
         CancellationToken cancellationToken) =>
         name is null
-            ? (await mediator.Send(new ListWorkspacesQuery(isPagination, pageNumber), cancellationToken)).ToEnvelope()
-            : (await mediator.Send(new GetWorkspaceQuery(name, isPagination, pageNumber), cancellationToken)).ToEnvelope();
+            ? (await mediator.Send(new ListWorkspacesQuery(isPagination, pageNumber), cancellationToken)).ToResponse()
+            : (await mediator.Send(new GetWorkspaceQuery(name, isPagination, pageNumber), cancellationToken)).ToResponse();
 
     /// <summary>Update a workspace of the caller's organization, named by the body's <c>name</c>.</summary>
     [HttpPut]
@@ -87,7 +87,7 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
         [IfMatchHeader] ExpectedVersion? ifMatch,
         [IdempotencyKeyHeader] IdempotencyKey? idempotencyKey,
         CancellationToken cancellationToken) =>
-        (await mediator.Send(command with { IfMatch = ifMatch, IdempotencyKey = idempotencyKey }, cancellationToken)).ToEnvelope();
+        (await mediator.Send(command with { IfMatch = ifMatch, IdempotencyKey = idempotencyKey }, cancellationToken)).ToResponse();
 
     /// <summary>Delete a workspace of the caller's organization, by its exact name.</summary>
     [HttpDelete]
@@ -106,5 +106,5 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
         [IfMatchHeader] ExpectedVersion? ifMatch,
         [IdempotencyKeyHeader] IdempotencyKey? idempotencyKey,
         CancellationToken cancellationToken) =>
-        (await mediator.Send(new DeleteWorkspaceCommand(name, ifMatch) { IdempotencyKey = idempotencyKey }, cancellationToken)).ToEnvelope();
+        (await mediator.Send(new DeleteWorkspaceCommand(name, ifMatch) { IdempotencyKey = idempotencyKey }, cancellationToken)).ToResponse();
 }

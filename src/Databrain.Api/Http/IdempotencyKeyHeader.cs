@@ -100,7 +100,7 @@ public sealed class IdempotencyKeyHeaderAttribute : ModelBinderAttribute
             }
             else
             {
-                InvalidBodyResponse.Store(bindingContext, Errors.InvalidRequestBody(IdempotencyKey.HeaderName, Problem));
+                RequestProblems.Add(bindingContext, Errors.InvalidRequestBody(IdempotencyKey.HeaderName, Problem));
             }
 
             return Task.CompletedTask;

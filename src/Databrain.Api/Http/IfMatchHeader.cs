@@ -60,7 +60,7 @@ public sealed class IfMatchHeaderAttribute : ModelBinderAttribute
             }
             else
             {
-                InvalidBodyResponse.Store(bindingContext, Errors.InvalidRequestBody(HeaderNames.IfMatch, Problem));
+                RequestProblems.Add(bindingContext, Errors.InvalidRequestBody(HeaderNames.IfMatch, Problem));
             }
 
             return Task.CompletedTask;

@@ -6,8 +6,8 @@ using Microsoft.Net.Http.Headers;
 namespace Databrain.Api.Http;
 
 /// <summary>
-/// Step 1 of the contract's order of checks: content type, size, JSON shape. A failure is stored for
-/// <see cref="InvalidBodyResponse"/> and the action does not run.
+/// Step 1 of the contract's order of checks: content type, size, JSON shape. A failure is added to
+/// <see cref="RequestProblems"/> and the action does not run.
 /// </summary>
 public sealed class StrictJsonBodyBinder : IModelBinder
 {
@@ -37,7 +37,7 @@ public sealed class StrictJsonBodyBinder : IModelBinder
         }
         else
         {
-            InvalidBodyResponse.Store(bindingContext, model.Error);
+            RequestProblems.Add(bindingContext, model.Error);
         }
     }
 

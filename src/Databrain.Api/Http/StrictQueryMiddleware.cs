@@ -15,6 +15,6 @@ public sealed class StrictQueryMiddleware(RequestDelegate next)
         var repeated = context.Request.Query.Where(parameter => parameter.Value.Count > 1)
             .Select(parameter => new ErrorDetail(parameter.Key, "is given more than once"))
             .ToArray();
-        return repeated.Length == 0 ? next(context) : ErrorResponses.WriteAsync(context, Errors.InvalidRequestBody(repeated));
+        return repeated.Length == 0 ? next(context) : ApiResponses.WriteAsync(context, Errors.InvalidRequestBody(repeated));
     }
 }

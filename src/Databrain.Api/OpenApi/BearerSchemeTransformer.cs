@@ -40,10 +40,10 @@ public sealed class BearerSchemeTransformer : IOpenApiDocumentTransformer
         {
             document.Components.Responses[code] = new OpenApiResponse
             {
-                Description = $"{ErrorResponses.StatusCodeOf(code)} {code}",
+                Description = $"{ApiResponses.StatusCodeOf(code)} {code}",
                 Content = new Dictionary<string, OpenApiMediaType>
                 {
-                    ["application/json"] = new() { Example = JsonSerializer.SerializeToNode(ErrorResponses.EnvelopeOf(ErrorExamples.ByCode[code]), ApiJson.Options) },
+                    ["application/json"] = new() { Example = JsonSerializer.SerializeToNode(ApiResponses.EnvelopeOf(ErrorExamples.ByCode[code]), ApiJson.Options) },
                 },
             };
         }

@@ -24,7 +24,7 @@ public static class ErrorExamples
         Errors.IdempotencyKeyReused,
         Errors.IdempotencyKeyInUse,
         Errors.InternalServerError,
-        HostErrors.NotFound,
-        HostErrors.MethodNotAllowed,
+        Errors.NotFound,
+        Errors.MethodNotAllowed,
     }.ToDictionary(e => e.Code);
 }

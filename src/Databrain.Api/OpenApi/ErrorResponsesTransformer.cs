@@ -25,7 +25,7 @@ public sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer
         var envelope = await SchemaNames.ReferenceAsync(context, typeof(Envelope<object>), cancellationToken);
 
         operation.Responses ??= [];
-        foreach (var status in codes.GroupBy(ErrorResponses.StatusCodeOf))
+        foreach (var status in codes.GroupBy(ApiResponses.StatusCodeOf))
         {
             var examples = status.ToDictionary(
                 code => code,
@@ -51,5 +51,5 @@ public sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer
     }
 
     private static JsonNode Example(Error error) =>
-        JsonSerializer.SerializeToNode(ErrorResponses.EnvelopeOf(error), ApiJson.Options)!;
+        JsonSerializer.SerializeToNode(ApiResponses.EnvelopeOf(error), ApiJson.Options)!;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using Databrain.Api.Http;
+using Databrain.Application.Common.Results;
 using MediatR;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -50,7 +51,7 @@ public static class SchemaNames
     /// </summary>
     private static async Task<OpenApiSchema> EnvelopeAsync(OpenApiOperationTransformerContext context, Type data, CancellationToken cancellationToken)
     {
-        var error = await ReferenceAsync(context, typeof(EnvelopeError), cancellationToken);
+        var error = await ReferenceAsync(context, typeof(Error), cancellationToken);
         var isError = data == typeof(object);
         IOpenApiSchema carried = isError
             ? new OpenApiSchema { Type = JsonSchemaType.Null }
@@ -72,8 +73,8 @@ public static class SchemaNames
     private static string? ApiName(Type type) => type switch
     {
         _ when type == typeof(Envelope<object>) => ErrorEnvelope,
-        _ when type == typeof(EnvelopeError) => "Error",
-        _ when type == typeof(EnvelopeErrorDetail) => "ErrorDetail",
+        _ when type == typeof(Error) => "Error",
+        _ when type == typeof(ErrorDetail) => "ErrorDetail",
         { IsGenericType: true } when type.GetGenericTypeDefinition() == typeof(Envelope<>) => $"{Carried(type.GetGenericArguments()[0])}Envelope",
         _ when typeof(IBaseRequest).IsAssignableFrom(type) && type.Name.EndsWith("Command", StringComparison.Ordinal) => $"{type.Name[..^"Command".Length]}Request",
         _ => null,

@@ -23,7 +23,7 @@ public sealed class SuccessResponsesTransformer : IOpenApiOperationTransformer
         foreach (var response in operation.Responses?.Values.OfType<OpenApiResponse>() ?? [])
         {
             response.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            response.Headers[ErrorResponses.ReplayedHeader] = new OpenApiHeader
+            response.Headers[ApiResponses.ReplayedHeader] = new OpenApiHeader
             {
                 Description = "true when this is the remembered answer of an earlier request with the same Idempotency-Key.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create("true")] },

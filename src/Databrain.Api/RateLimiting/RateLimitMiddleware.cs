@@ -63,6 +63,6 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RateLimiters limit
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
         limiters.Limited.Add(1, new KeyValuePair<string, object?>("reason", reason));
         context.Response.Headers[HeaderNames.RetryAfter] = retryAfter.ToString(CultureInfo.InvariantCulture);
-        return ErrorResponses.WriteAsync(context, Errors.TooManyRequests(retryAfter));
+        return ApiResponses.WriteAsync(context, Errors.TooManyRequests(retryAfter));
     }
 }

@@ -1,8 +1,8 @@
 using System.Net;
 using Dapper;
-using Databrain.Application.Common.Security;
 using Databrain.Application.Workspaces.ListWorkspaces;
 using Databrain.IntegrationTests.Support;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using IMediator = MediatR.IMediator;
@@ -54,7 +54,8 @@ public sealed class ListMemoryTests : IAsyncLifetime
     private async Task<long> HeldWhileReadingAsync(TestOrganization org)
     {
         await using var scope = _service.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CallerContext>().BearerToken = org.Token;
+        // As a request would: the scope's CallerContext is made from the request's Authorization header.
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext { Request = { Headers = { Authorization = $"Bearer {org.Token}" } } };
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         var before = GC.GetTotalMemory(forceFullCollection: true);
 

@@ -11,7 +11,7 @@ public sealed class AuthorizationBehaviorTests
     private sealed record ScopedRequest : MediatR.IRequest<Result<string>>, IOrganizationScoped;
 
     private readonly IServiceTokenLookup _tokens = Substitute.For<IServiceTokenLookup>();
-    private readonly CallerContext _caller = new();
+    private CallerContext _caller = new(null);
     private int _nextCalls;
 
     private Task<Result<string>> Handle() =>
@@ -26,7 +26,7 @@ public sealed class AuthorizationBehaviorTests
     [InlineData("")]
     public async Task Handle_WithoutToken_Rejects_WithoutLookingUp(string? token)
     {
-        _caller.BearerToken = token;
+        _caller = new CallerContext(token);
 
         var result = await Handle();
 
@@ -38,7 +38,7 @@ public sealed class AuthorizationBehaviorTests
     [Fact]
     public async Task Handle_WithUnknownToken_RejectsWithTheSameError()
     {
-        _caller.BearerToken = "unknown";
+        _caller = new CallerContext("unknown");
         _tokens.FindOrganizationIdAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns((long?)null);
 
         var result = await Handle();
@@ -51,7 +51,7 @@ public sealed class AuthorizationBehaviorTests
     [Fact]
     public async Task Handle_WithKnownToken_LooksUpItsHash_RecordsTheOrganization_AndContinues()
     {
-        _caller.BearerToken = "dbn_live_secret";
+        _caller = new CallerContext("dbn_live_secret");
         _tokens.FindOrganizationIdAsync(ServiceTokenHash.Of("dbn_live_secret"), Arg.Any<CancellationToken>()).Returns(7L);
 
         var result = await Handle();

@@ -17,7 +17,7 @@ public sealed class IdempotencyBehaviorTests
 
     private readonly IIdempotencyStore _store = Substitute.For<IIdempotencyStore>();
     private readonly IIdempotentWrite _write = Substitute.For<IIdempotentWrite>();
-    private readonly CallerContext _caller = new();
+    private readonly CallerContext _caller = new(null);
     private int _handled;
 
     public IdempotencyBehaviorTests()

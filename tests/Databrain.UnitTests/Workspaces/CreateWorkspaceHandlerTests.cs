@@ -39,7 +39,7 @@ public sealed class CreateWorkspaceHandlerTests
 
     public CreateWorkspaceHandlerTests()
     {
-        var caller = new CallerContext();
+        var caller = new CallerContext(null);
         caller.Authenticate(OrganizationId);
         _handler = new CreateWorkspaceHandler(caller, _lookup, _workspaces);
         _workspaces.TryAddAsync(Arg.Any<Workspace>(), Arg.Any<CancellationToken>()).Returns(true);
@@ -141,7 +141,7 @@ public sealed class CreateWorkspaceHandlerTests
     [Fact]
     public async Task Handle_WithoutAuthenticatedCaller_Throws()
     {
-        var handler = new CreateWorkspaceHandler(new CallerContext(), _lookup, _workspaces);
+        var handler = new CreateWorkspaceHandler(new CallerContext(null), _lookup, _workspaces);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => handler.Handle(Everything, CancellationToken.None));
     }

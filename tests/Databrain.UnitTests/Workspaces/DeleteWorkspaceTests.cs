@@ -14,7 +14,7 @@ public sealed class DeleteWorkspaceTests
 
     public DeleteWorkspaceTests()
     {
-        var caller = new CallerContext();
+        var caller = new CallerContext(null);
         caller.Authenticate(42);
         _handler = new DeleteWorkspaceHandler(caller, _workspaces);
     }

@@ -13,7 +13,7 @@ public sealed class ListWorkspacesHandlerTests
         var queries = Substitute.For<IWorkspaceQueries>();
         IReadOnlyList<WorkspaceListItem> items = [new("a", "DATASOURCE")];
         queries.ListAsync(9, new WorkspacePage(10, 10), Arg.Any<CancellationToken>()).Returns(items);
-        var caller = new CallerContext();
+        var caller = new CallerContext(null);
         caller.Authenticate(9);
 
         var result = await new ListWorkspacesHandler(caller, queries).Handle(new ListWorkspacesQuery("true", "2"), CancellationToken.None);

@@ -38,7 +38,7 @@ public sealed class UpdateWorkspaceTests
 
     public UpdateWorkspaceTests()
     {
-        var caller = new CallerContext();
+        var caller = new CallerContext(null);
         caller.Authenticate(OrganizationId);
         _handler = new UpdateWorkspaceHandler(caller, _lookup, _workspaces);
         _workspaces.TryUpdateAsync(default, default!, default, default).ReturnsForAnyArgs(ConditionalWrite<WorkspaceDetails>.Done(Stored));

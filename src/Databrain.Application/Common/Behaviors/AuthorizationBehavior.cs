@@ -12,7 +12,7 @@ namespace Databrain.Application.Common.Behaviors;
 public sealed class AuthorizationBehavior<TRequest, TResponse>(CallerContext caller, IServiceTokenLookup tokens)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IOrganizationScoped
-    where TResponse : IFailable<TResponse>
+    where TResponse : IResult<TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {

@@ -17,7 +17,7 @@ namespace Databrain.Application.Common.Behaviors;
 public sealed class IdempotencyBehavior<TRequest, TResponse>(CallerContext caller, IIdempotencyStore store, IdempotencyOptions options, TimeProvider time)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IIdempotent
-    where TResponse : IFailable<TResponse>, IReplayable<TResponse>, IOutcome
+    where TResponse : IResult<TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {

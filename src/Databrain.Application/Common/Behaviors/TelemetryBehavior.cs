@@ -7,7 +7,7 @@ namespace Databrain.Application.Common.Behaviors;
 
 /// <summary>Outermost behavior: a span around every request, tagged with its outcome code (or the exception that ended it).</summary>
 public sealed class TelemetryBehavior<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
-    where TResponse : IOutcome
+    where TResponse : IResult<TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {

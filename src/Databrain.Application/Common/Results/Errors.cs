@@ -2,6 +2,16 @@ using System.Globalization;
 
 namespace Databrain.Application.Common.Results;
 
+/// <summary>An expected failure: a code from <see cref="Errors"/>, one sentence for people, and per-field details where they help.</summary>
+public sealed record Error(
+    string Code,
+    string Message,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<ErrorDetail>? Details = null);
+
+/// <summary>One problem with one field of a request; <see cref="Field"/> is the wire name (for example <c>aiCopilotLlms[2]</c>).</summary>
+public sealed record ErrorDetail(string Field, string Message);
+
 /// <summary>
 /// The catalogue of error codes (contract, section 5) and the one place each error's message is written.
 /// HTTP status codes are the host's business and live there.
@@ -105,6 +115,12 @@ public static class Errors
 
     public static Error InternalServerError { get; } =
         new(InternalServerErrorCode, "An unexpected error occurred. It has been logged; please try again later.");
+
+    /// <summary>Answered by the host for a route no endpoint serves.</summary>
+    public static Error NotFound { get; } = new(NotFoundCode, "No such route. The API lives at /api/v2/workspace.");
+
+    /// <summary>Answered by the host for a method the route does not serve.</summary>
+    public static Error MethodNotAllowed { get; } = new(MethodNotAllowedCode, "This route does not accept that HTTP method.");
 
     public static Error UnknownOrganization(string name) =>
         new(UnknownOrganizationCode, $"There is no organization named '{name}'.");

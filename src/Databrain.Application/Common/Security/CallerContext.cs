@@ -1,13 +1,14 @@
 namespace Databrain.Application.Common.Security;
 
 /// <summary>
-/// Who is calling, for one request (scoped). The host puts the raw bearer token here;
-/// <see cref="Behaviors.AuthorizationBehavior{TRequest,TResponse}"/> turns it into the caller's organization.
+/// Who is calling, for one request (scoped). The host creates it with the request's raw bearer token;
+/// <see cref="Behaviors.AuthorizationBehavior{TRequest,TResponse}"/> turns that token into the caller's
+/// organization, and handlers read it.
 /// </summary>
-public sealed class CallerContext
+public sealed class CallerContext(string? bearerToken)
 {
     /// <summary>The raw token from <c>Authorization: Bearer …</c>, or null when the request carries none.</summary>
-    public string? BearerToken { get; set; }
+    public string? BearerToken { get; } = bearerToken;
 
     /// <summary>The authenticated organization; null until the authorization behavior has run.</summary>
     public long? OrganizationId { get; private set; }

@@ -4,8 +4,14 @@ using Microsoft.Net.Http.Headers;
 
 namespace Databrain.Api.Http;
 
-/// <summary>The one mapping from results and errors to HTTP: status code, envelope, headers.</summary>
-public static class ErrorResponses
+/// <summary>Every response body: <c>{"data": …, "error": …}</c>, exactly one of them non-null.</summary>
+public sealed record Envelope<T>(T? Data, Error? Error);
+
+/// <summary>
+/// The one mapping from results to HTTP responses, successes and errors alike: status code, envelope, headers
+/// (<c>ETag</c>, <c>Idempotent-Replayed</c>, <c>WWW-Authenticate</c>).
+/// </summary>
+public static class ApiResponses
 {
     public static int StatusCodeOf(string code) => code switch
     {
@@ -20,26 +26,19 @@ public static class ErrorResponses
         _ => StatusCodes.Status400BadRequest,
     };
 
-    public static IActionResult ToEnvelope<T>(this Result<T> result)
+    public static IActionResult ToResponse<T>(this Result<T> result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var answer = result.IsSuccess ? new SuccessEnvelopeResult<T>(result.Value) : ToActionResult(result.Error);
+        var answer = result.IsSuccess ? new SuccessEnvelopeResult<T>(result.Value) : result.Error.ToResponse();
         return result.IsReplayed ? new ReplayedResult(answer) : answer;
     }
 
     /// <summary>Marks the remembered answer of an earlier request with the same Idempotency-Key (contract, section 7).</summary>
     public const string ReplayedHeader = "Idempotent-Replayed";
 
-    public static IActionResult ToActionResult(Error error) => new ErrorEnvelopeResult(error);
+    public static IActionResult ToResponse(this Error error) => new ErrorEnvelopeResult(error);
 
-    public static Envelope<object> EnvelopeOf(Error error)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        return new Envelope<object>(null, new EnvelopeError(
-            error.Code,
-            error.Message,
-            error.Details?.Select(d => new EnvelopeErrorDetail(d.Field, d.Message)).ToArray()));
-    }
+    public static Envelope<object> EnvelopeOf(Error error) => new(null, error);
 
     /// <summary>For answers written outside MVC (exception handler, unmatched routes).</summary>
     public static Task WriteAsync(HttpContext context, Error error)

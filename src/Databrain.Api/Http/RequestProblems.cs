@@ -5,15 +5,16 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace Databrain.Api.Http;
 
 /// <summary>
-/// Carries a binding failure to the response: the binder stores the full <see cref="Error"/> (every problem,
-/// in order) and marks the model state invalid; <see cref="Create"/>, as MVC's invalid-model-state response,
-/// answers it in the envelope before the action runs.
+/// The problems the binders find in a request (its body, <c>If-Match</c>, <c>Idempotency-Key</c>), kept on the
+/// request in the order found. A binder that finds one <see cref="Add"/>s it and fails its binding; MVC then
+/// calls <see cref="Answer"/> (its invalid-model-state response) instead of the action, which answers all of
+/// them as one INVALID_REQUEST_BODY.
 /// </summary>
-public static class InvalidBodyResponse
+public static class RequestProblems
 {
     private static readonly object Key = new();
 
-    public static void Store(ModelBindingContext bindingContext, Error error)
+    public static void Add(ModelBindingContext bindingContext, Error error)
     {
         ArgumentNullException.ThrowIfNull(bindingContext);
         ArgumentNullException.ThrowIfNull(error);
@@ -25,12 +26,12 @@ public static class InvalidBodyResponse
         bindingContext.Result = ModelBindingResult.Failed();
     }
 
-    public static IActionResult Create(ActionContext context)
+    public static IActionResult Answer(ActionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.HttpContext.Items[Key] is Error stored)
         {
-            return ErrorResponses.ToActionResult(stored);
+            return stored.ToResponse();
         }
 
         // Any other binding failure (none is expected with the binders in use) still answers in the envelope.
@@ -38,6 +39,6 @@ public static class InvalidBodyResponse
             .Where(entry => entry.Value is { Errors.Count: > 0 })
             .SelectMany(entry => entry.Value!.Errors.Select(e => new ErrorDetail(entry.Key, e.ErrorMessage)))
             .ToArray();
-        return ErrorResponses.ToActionResult(details.Length > 0 ? Errors.InvalidRequestBody(details) : Errors.InvalidRequestBody("request", "could not be read"));
+        return (details.Length > 0 ? Errors.InvalidRequestBody(details) : Errors.InvalidRequestBody("request", "could not be read")).ToResponse();
     }
 }
