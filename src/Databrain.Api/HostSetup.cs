@@ -51,7 +51,20 @@ public static class HostSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<RequestLogMiddleware>();
-        app.UseMiddleware<SecurityHeadersMiddleware>();
+
+        // Every response, error answers included: no content sniffing, and no caching of tenant data by browsers
+        // or proxies (Kestrel's Server header is off, above). OnStarting, not now: the exception handler clears
+        // the headers of a failed response before answering.
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                context.Response.Headers.CacheControl = "no-store";
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
 
         // Unexpected exceptions: logged by the middleware, answered with a 500 that carries nothing internal.
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -68,7 +81,17 @@ public static class HostSetup
             _ => Task.CompletedTask,
         });
         app.UseDatabrainRateLimits();
-        app.UseMiddleware<StrictQueryMiddleware>();
+
+        // Query strings are read as strictly as bodies (contract, section 3): a parameter given twice
+        // (?name=a&name=b) is answered 400 on every endpoint, before the token is checked, rather than one of
+        // its values being used silently.
+        app.Use((context, next) =>
+        {
+            var repeated = context.Request.Query.Where(parameter => parameter.Value.Count > 1)
+                .Select(parameter => new ErrorDetail(parameter.Key, "is given more than once"))
+                .ToArray();
+            return repeated.Length == 0 ? next(context) : ApiResponses.WriteAsync(context, Errors.InvalidRequestBody(repeated));
+        });
         app.MapControllers();
         app.MapDatabrainHealthChecks();
         if (OpenApiSetup.IsOpenApiEnabled(app.Configuration, app.Environment))

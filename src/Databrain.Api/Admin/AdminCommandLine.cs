@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Databrain.Api.Http;
+using Databrain.Api.Observability;
 using Databrain.Application.Catalog.ApplySeed;
 using Databrain.Application.Catalog.IssueServiceToken;
 using Databrain.Application.Common.Results;

@@ -1,9 +1,21 @@
 using System.IO.Compression;
 using Databrain.Application.Common.Results;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Net.Http.Headers;
 
 namespace Databrain.Api.Http;
+
+/// <summary>Binds a parameter from the request body with <see cref="StrictJsonReader"/> and the body limits of the contract.</summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class StrictJsonBodyAttribute : ModelBinderAttribute
+{
+    public StrictJsonBodyAttribute()
+        : base(typeof(StrictJsonBodyBinder))
+    {
+        BindingSource = BindingSource.Body;
+    }
+}
 
 /// <summary>
 /// Step 1 of the contract's order of checks: content type, size, JSON shape. A failure is added to

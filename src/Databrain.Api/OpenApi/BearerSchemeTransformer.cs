@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Databrain.Api.Http;
+using Databrain.Api.Observability;
 using Databrain.Application.Common.Results;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Databrain.Api.Http;
 using Databrain.Application.Common.Results;
+using Databrain.Application.Workspaces.Rules;
+using Databrain.Domain.Workspaces;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -52,4 +54,38 @@ public sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer
 
     private static JsonNode Example(Error error) =>
         JsonSerializer.SerializeToNode(ApiResponses.EnvelopeOf(error), ApiJson.Options)!;
+}
+
+/// <summary>
+/// The 400 codes an operation can answer with, listed in its OpenAPI document with an example each.
+/// 401, 429 and 500 are added to every operation by <see cref="ErrorResponsesTransformer"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ErrorCodesAttribute(params string[] codes) : Attribute
+{
+    public IReadOnlyList<string> Codes { get; } = codes;
+}
+
+/// <summary>One example of each error the API answers, built by the same factories that build the real ones.</summary>
+public static class ErrorExamples
+{
+    public static IReadOnlyDictionary<string, Error> ByCode { get; } = new[]
+    {
+        Errors.InvalidRequestBody([new ErrorDetail(WorkspaceFields.DatasourceName, WorkspaceFields.RequiredWithConnectionType(ConnectionType.Datasource.ToWire()))]),
+        Errors.WorkspaceNameAlreadyExists("Sales Analytics"),
+        Errors.InvalidDatasourceName("mysql-legacy"),
+        Errors.InvalidDatamartName("hr-mart"),
+        Errors.InvalidLlmName("gpt-5"),
+        Errors.InvalidAiCopilotLlms(["mistral", "gemini"]),
+        Errors.InvalidThemeName("neon"),
+        Errors.WorkspaceDoesNotExist("Sales Analytics"),
+        Errors.WorkspaceVersionMismatch("Sales Analytics", 4),
+        Errors.InvalidDataAppApiKey,
+        Errors.TooManyRequests(7),
+        Errors.IdempotencyKeyReused,
+        Errors.IdempotencyKeyInUse,
+        Errors.InternalServerError,
+        Errors.NotFound,
+        Errors.MethodNotAllowed,
+    }.ToDictionary(e => e.Code);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
@@ -5,6 +6,8 @@ using Databrain.Api.Http;
 using Databrain.Application.Common.Ports;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
+using Databrain.Application.Common.Telemetry;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Databrain.Api.RateLimiting;
@@ -64,5 +67,54 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RateLimiters limit
         limiters.Limited.Add(1, new KeyValuePair<string, object?>("reason", reason));
         context.Response.Headers[HeaderNames.RetryAfter] = retryAfter.ToString(CultureInfo.InvariantCulture);
         return ApiResponses.WriteAsync(context, Errors.TooManyRequests(retryAfter));
+    }
+}
+
+/// <summary>The service's limiters (one each, for the process's lifetime), built from <see cref="RateLimitOptions"/>; null where a limit is off.</summary>
+public sealed class RateLimiters : IDisposable
+{
+    public RateLimiters(IOptions<RateLimitOptions> options, IMeterFactory meters)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(meters);
+        var failed = options.Value.FailedAuthentication;
+        if (failed.Enabled)
+        {
+            FailedAuthentications = PartitionedRateLimiter.Create<IPAddress, IPAddress>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = failed.PermitLimit,
+                Window = TimeSpan.FromSeconds(failed.WindowSeconds),
+                QueueLimit = 0,
+            }));
+        }
+
+        var organization = options.Value.Organization;
+        if (organization.Enabled)
+        {
+            Organizations = PartitionedRateLimiter.Create<long, long>(id => RateLimitPartition.GetTokenBucketLimiter(id, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = organization.Burst,
+                TokensPerPeriod = organization.RequestsPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+            }));
+        }
+
+        Limited = meters.Create(ApplicationTelemetry.MeterName)
+            .CreateCounter<long>("databrain.requests.rate_limited", "{request}", "Requests answered 429 TOO_MANY_REQUESTS, by reason");
+    }
+
+    /// <summary>Per client address, counting failed authentications.</summary>
+    public PartitionedRateLimiter<IPAddress>? FailedAuthentications { get; }
+
+    /// <summary>Per organization, counting requests.</summary>
+    public PartitionedRateLimiter<long>? Organizations { get; }
+
+    public Counter<long> Limited { get; }
+
+    public void Dispose()
+    {
+        FailedAuthentications?.Dispose();
+        Organizations?.Dispose();
     }
 }

@@ -79,3 +79,83 @@ public sealed class Workspace
         }
     }
 }
+
+/// <summary>The AI features of a workspace: primary LLM, Copilot LLMs, metric suggestions and summaries.</summary>
+public sealed record WorkspaceAiSettings
+{
+    public const int MaxCopilotLlms = 20;
+
+    private WorkspaceAiSettings(long? llmId, IReadOnlyList<long> copilotLlmIds, bool isEnableMetricSuggestions, MetricSummary? metricSummary)
+    {
+        LlmId = llmId;
+        CopilotLlmIds = copilotLlmIds;
+        IsEnableMetricSuggestions = isEnableMetricSuggestions;
+        MetricSummary = metricSummary;
+    }
+
+    public static WorkspaceAiSettings None { get; } = new(null, [], false, null);
+
+    public long? LlmId { get; }
+
+    public IReadOnlyList<long> CopilotLlmIds { get; }
+
+    public bool IsEnableMetricSuggestions { get; }
+
+    /// <summary>Null when metric summaries are off.</summary>
+    public MetricSummary? MetricSummary { get; }
+
+    public static WorkspaceAiSettings Create(long? llmId, IReadOnlyList<long> copilotLlmIds, bool isEnableMetricSuggestions, MetricSummary? metricSummary)
+    {
+        CheckCopilotLlms(copilotLlmIds);
+        return new WorkspaceAiSettings(llmId, copilotLlmIds.ToArray(), isEnableMetricSuggestions, metricSummary);
+    }
+
+    /// <summary>The Copilot list rule, for a new workspace and for an update that replaces the list.</summary>
+    internal static void CheckCopilotLlms(IReadOnlyList<long> copilotLlmIds)
+    {
+        ArgumentNullException.ThrowIfNull(copilotLlmIds);
+        if (copilotLlmIds.Count > MaxCopilotLlms)
+        {
+            throw new DomainRuleException($"A workspace offers at most {MaxCopilotLlms} Copilot LLMs.");
+        }
+
+        if (copilotLlmIds.Distinct().Count() != copilotLlmIds.Count)
+        {
+            throw new DomainRuleException("A workspace offers each Copilot LLM once.");
+        }
+    }
+}
+
+/// <summary>AI metric summaries of a workspace: which kind, and the prompt when the kind is custom.</summary>
+public sealed record MetricSummary
+{
+    public const int MaxCustomPromptLength = 2000;
+
+    private MetricSummary(SummaryType type, string? customPrompt)
+    {
+        Type = type;
+        CustomPrompt = customPrompt;
+    }
+
+    public SummaryType Type { get; }
+
+    /// <summary>The prompt of a <see cref="SummaryType.Custom"/> summary; null for every other kind.</summary>
+    public string? CustomPrompt { get; }
+
+    public static MetricSummary Create(SummaryType type, string? customPrompt)
+    {
+        if (type == SummaryType.Custom)
+        {
+            if (string.IsNullOrWhiteSpace(customPrompt) || customPrompt.Length > MaxCustomPromptLength)
+            {
+                throw new DomainRuleException($"A custom summary needs a prompt of 1 to {MaxCustomPromptLength} characters.");
+            }
+        }
+        else if (customPrompt is not null)
+        {
+            throw new DomainRuleException("Only a custom summary has a prompt.");
+        }
+
+        return new MetricSummary(type, customPrompt);
+    }
+}

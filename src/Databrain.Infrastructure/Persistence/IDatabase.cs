@@ -17,3 +17,42 @@ internal interface IDatabase
     /// <summary>A connection with an open transaction; disposing it without <see cref="WriteTransaction.CommitAsync"/> rolls back.</summary>
     Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>The few places where SQLite and SQL Server differ; every other SQL statement is shared.</summary>
+internal interface ISqlDialect
+{
+    /// <summary>A clause, placed after ORDER BY, that skips <c>@Skip</c> rows and keeps <c>@Take</c>.</summary>
+    string PagingClause { get; }
+
+    /// <summary>An expression for the current UTC time, stored as the provider stores CreatedAt.</summary>
+    string UtcNow { get; }
+
+    /// <summary>An expression for the number of rows the previous statement of the batch changed.</summary>
+    string RowsAffected { get; }
+
+    /// <summary>Whether the exception is a unique-key violation (a lost race on a unique index).</summary>
+    bool IsUniqueViolation(DbException exception);
+}
+
+internal static class Connections
+{
+    /// <summary>Opens the connection; if that fails, disposes it before the exception goes on.</summary>
+    public static async Task<T> OpenOrDisposeAsync<T>(T connection, CancellationToken cancellationToken)
+        where T : DbConnection
+    {
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}
+
+/// <summary>The database could not be reached or brought up to date; the message says what to check.</summary>
+public sealed class DatabaseUnavailableException(string message, Exception? innerException = null)
+    : Exception(message, innerException);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Dapper;
+using Databrain.Application.Workspaces;
 using Databrain.Application.Workspaces.GetWorkspace;
+using Databrain.Application.Workspaces.Ports;
 
 namespace Databrain.Infrastructure.Workspaces;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Databrain.Api.Observability;
 using Databrain.Application.Common.Security;
 using Databrain.IntegrationTests.Support;
 using Microsoft.Data.Sqlite;
@@ -196,7 +197,7 @@ public sealed class AdminCommandTests : IAsyncLifetime
         var outcome = await Run(version);
 
         Assert.Equal(0, outcome.ExitCode);
-        Assert.Equal(Databrain.Api.ServiceVersion.Value, outcome.StandardOutput.Trim());
+        Assert.Equal(Databrain.Api.Observability.ServiceVersion.Value, outcome.StandardOutput.Trim());
         Assert.Matches(@"^\d+\.\d+\.\d+", outcome.StandardOutput.Trim());
     }
 }

@@ -31,7 +31,7 @@ public sealed class HealthTests : IAsyncLifetime
         Assert.Equal((HttpStatusCode.OK, "Healthy"), (live.Status, live.Body.GetProperty("status").GetString()));
         Assert.Equal((HttpStatusCode.OK, "Healthy"), (ready.Status, ready.Body.GetProperty("status").GetString()));
         Assert.Equal("database", ready.Body.GetProperty("checks")[0].GetProperty("name").GetString());
-        Assert.Equal(Databrain.Api.ServiceVersion.Value, ready.Body.GetProperty("version").GetString());
+        Assert.Equal(Databrain.Api.Observability.ServiceVersion.Value, ready.Body.GetProperty("version").GetString());
     }
 
     [Fact]

@@ -3,7 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Databrain.Api.Http;
 using Databrain.Application.Common.Results;
+using Databrain.Application.Workspaces;
 using Databrain.Application.Workspaces.CreateWorkspace;
+using Databrain.Application.Workspaces.Ports;
 using Databrain.IntegrationTests.Support;
 
 namespace Databrain.IntegrationTests.Observability;
@@ -43,7 +45,7 @@ public sealed class OpenApiTests : IAsyncLifetime
         Assert.Equal("DeleteWorkspace", path.GetProperty("delete").GetProperty("operationId").GetString());
         Assert.Equal("bearer", _document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
         Assert.True(_document.GetProperty("security")[0].TryGetProperty("Bearer", out _));
-        Assert.Equal(Databrain.Api.ServiceVersion.Value, _document.GetProperty("info").GetProperty("version").GetString());
+        Assert.Equal(Databrain.Api.Observability.ServiceVersion.Value, _document.GetProperty("info").GetProperty("version").GetString());
         Assert.Equal("UpdateWorkspace", path.GetProperty("put").GetProperty("operationId").GetString());
         Assert.Equal(["name", "isPagination", "pageNumber"], path.GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
     }

@@ -1,4 +1,5 @@
 using Databrain.Application.Common.Security;
+using Databrain.Application.Workspaces;
 using Databrain.Application.Workspaces.ListWorkspaces;
 using Databrain.Application.Workspaces.Ports;
 using NSubstitute;

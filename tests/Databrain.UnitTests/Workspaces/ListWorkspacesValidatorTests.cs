@@ -1,4 +1,6 @@
+using Databrain.Application.Workspaces;
 using Databrain.Application.Workspaces.ListWorkspaces;
+using Databrain.Application.Workspaces.Ports;
 
 namespace Databrain.UnitTests.Workspaces;
 
@@ -46,7 +48,7 @@ public sealed class ListWorkspacesValidatorTests
     [InlineData("true", "2147483647", 21474836460L, 10)]
     public void PageOf_TurnsAValidQueryIntoSkipAndTake(string? isPagination, string? pageNumber, long? skip, int? take)
     {
-        var page = WorkspacePage.Of(new ListWorkspacesQuery(isPagination, pageNumber));
+        var page = WorkspacePage.Of(isPagination, pageNumber);
         Assert.Equal(skip, page?.Skip);
         Assert.Equal(take, page?.Take);
     }

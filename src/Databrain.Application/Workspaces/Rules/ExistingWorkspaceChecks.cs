@@ -1,3 +1,4 @@
+using Databrain.Application.Common;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Workspaces.Ports;
 
@@ -31,4 +32,14 @@ public static class ExistingWorkspaceChecks
 
         return write.CurrentVersion is { } current ? Errors.WorkspaceVersionMismatch(name, current) : Errors.WorkspaceDoesNotExist(name);
     }
+}
+
+/// <summary>
+/// The condition of an <c>If-Match</c> header (contract, section 4e): one version, or any version (<c>*</c>).
+/// A request without the header carries none and writes unconditionally.
+/// </summary>
+public sealed record ExpectedVersion(long? Version) : IHeaderValue
+{
+    /// <summary><c>If-Match: *</c>: any existing workspace.</summary>
+    public static ExpectedVersion Any { get; } = new((long?)null);
 }

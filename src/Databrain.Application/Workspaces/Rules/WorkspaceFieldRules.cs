@@ -6,6 +6,36 @@ using FluentValidation;
 namespace Databrain.Application.Workspaces.Rules;
 
 /// <summary>
+/// The workspace fields of a request body (contract, section 3), as the shared field rules and reference
+/// checks read them: null is "no value to check", whether the field was left out or, on update, cleared.
+/// Create and update both implement it, so each rule is written once.
+/// </summary>
+public interface IWorkspaceFields
+{
+    string? Name { get; }
+
+    string? ConnectionType { get; }
+
+    string? DatasourceName { get; }
+
+    string? DatamartName { get; }
+
+    string? LlmName { get; }
+
+    IReadOnlyList<string?>? AiCopilotLlms { get; }
+
+    bool? IsEnableMetricSuggestions { get; }
+
+    bool? IsEnableMetricSummary { get; }
+
+    string? SummaryType { get; }
+
+    string? CustomSummaryPrompt { get; }
+
+    string? ThemeName { get; }
+}
+
+/// <summary>
 /// The field rules of a workspace body (contract, section 3), shared by create and update: only what the
 /// request itself shows. Whether names exist is the handler's job, in one database round trip. Field names
 /// are the JSON names; each message completes the sentence "field …".

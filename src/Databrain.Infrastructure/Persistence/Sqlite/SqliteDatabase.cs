@@ -110,3 +110,18 @@ internal sealed class SqliteDatabase : IDatabase, IDisposable
         }
     }
 }
+
+internal sealed class SqliteDialect : ISqlDialect
+{
+    private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintPrimaryKey = 1555;
+
+    public string PagingClause => "LIMIT @Take OFFSET @Skip";
+
+    public string UtcNow => "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+
+    public string RowsAffected => "changes()";
+
+    public bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey };
+}

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Databrain.Api;
+namespace Databrain.Api.Observability;
 
 /// <summary>
 /// The service's version, from git tags at build time (MinVer): shown by <c>--version</c>, in the OpenAPI

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using Databrain.Application.Common.Idempotency;
+using Databrain.Application.Common.Ports;
+using Databrain.Application.Common.Results;
+using Databrain.Application.Common.Security;
+using Databrain.Application.Common.Telemetry;
+using FluentValidation;
+using MediatR;
+
+namespace Databrain.Application.Common.Behaviors;
+
+/// <summary>Outermost behavior: a span around every request, tagged with its outcome code (or the exception that ended it).</summary>
+public sealed class TelemetryBehavior<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
+    where TResponse : IResult<TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        using var activity = ApplicationTelemetry.Source.StartActivity(typeof(TRequest).Name);
+        try
+        {
+            var response = await next();
+            activity?.SetTag(ApplicationTelemetry.OutcomeTag, response.Error?.Code ?? "OK");
+            return response;
+        }
+        catch (Exception ex)
+        {
+            activity?.SetTag(ApplicationTelemetry.OutcomeTag, Errors.InternalServerErrorCode);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+    }
+}
+
+/// <summary>
+/// Outermost behavior for <see cref="IOrganizationScoped"/> requests: the bearer token becomes the caller's
+/// organization, or the request ends with INVALID_DATA_APP_API_KEY. Every way of failing gives the same error.
+/// </summary>
+public sealed class AuthorizationBehavior<TRequest, TResponse>(CallerContext caller, IServiceTokenLookup tokens)
+    : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : IOrganizationScoped
+    where TResponse : IResult<TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        if (string.IsNullOrEmpty(caller.BearerToken))
+        {
+            return TResponse.Failure(Errors.InvalidDataAppApiKey);
+        }
+
+        var organizationId = await tokens.FindOrganizationIdAsync(ServiceTokenHash.Of(caller.BearerToken), cancellationToken);
+        if (organizationId is null)
+        {
+            return TResponse.Failure(Errors.InvalidDataAppApiKey);
+        }
+
+        caller.Authenticate(organizationId.Value);
+        return await next();
+    }
+}
+
+/// <summary>
+/// Retry-safe writes (contract, section 7) for <see cref="IIdempotent"/> requests that carry a key: the request
+/// runs with its writes in one transaction, which commits together with the key and the answer. When a request
+/// with the same key got there first (the key is stored already, even while this one ran), everything this one
+/// did is rolled back and the stored answer is given again, or 422 for a different request. Answers that mean
+/// "nothing happened" (the field rules, a 500) are not remembered: the client may correct and resend.
+/// Runs after authorization (keys are the organization's) and before validation (a stored answer comes first).
+/// </summary>
+public sealed class IdempotencyBehavior<TRequest, TResponse>(CallerContext caller, IIdempotencyStore store, IdempotencyOptions options, TimeProvider time)
+    : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : IIdempotent
+    where TResponse : IResult<TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(next);
+        if (request.IdempotencyKey is not { } key)
+        {
+            return await next();
+        }
+
+        var organizationId = caller.RequiredOrganizationId;
+        var now = time.GetUtcNow();
+        TResponse response;
+        await using (var write = await store.BeginAsync(cancellationToken))
+        {
+            response = await next();
+            if (response.Error?.Code != Errors.InvalidRequestBodyCode)
+            {
+                var (code, message, value) = response.ToStored();
+                var answer = new StoredAnswer(key.Value, key.Fingerprint, code, message, value, now, now.AddHours(options.RetentionHours));
+                if (await write.TryCompleteAsync(organizationId, answer, cancellationToken))
+                {
+                    return response;
+                }
+            }
+        }
+
+        // Nothing of this request is stored. A request that broke the field rules is answered so, unless its key
+        // holds an answer already; any other got here because a request with its key stored an answer first.
+        var stored = await store.FindAsync(organizationId, key.Value, now, cancellationToken);
+        if (stored is null)
+        {
+            return response.Error?.Code == Errors.InvalidRequestBodyCode ? response : TResponse.Failure(Errors.IdempotencyKeyInUse);
+        }
+
+        return stored.Fingerprint == key.Fingerprint ? TResponse.Replay(stored) : TResponse.Failure(Errors.IdempotencyKeyReused);
+    }
+}
+
+/// <summary>
+/// Runs every FluentValidation validator of the request; any failure ends the request with
+/// INVALID_REQUEST_BODY listing every problem, so a client sees all its mistakes in one round trip.
+/// </summary>
+public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
+    : IPipelineBehavior<TRequest, TResponse>
+    where TResponse : IResult<TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var details = new List<ErrorDetail>();
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(request, cancellationToken);
+            details.AddRange(result.Errors.Select(f => new ErrorDetail(f.PropertyName, f.ErrorMessage)));
+        }
+
+        return details.Count == 0 ? await next() : TResponse.Failure(Errors.InvalidRequestBody(details));
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Databrain.Application.Common.Idempotency;
+using Databrain.Application.Common.Results;
+using Databrain.Application.Common.Security;
+using Databrain.Application.Common.Validation;
+using Databrain.Application.Workspaces.Ports;
+using Databrain.Application.Workspaces.Rules;
+using FluentValidation;
+using MediatR;
+
+namespace Databrain.Application.Workspaces.DeleteWorkspace;
+
+/// <summary>
+/// DELETE /api/v2/workspace?name=…: remove a workspace of the caller's organization, with its Copilot LLM links;
+/// with <see cref="IfMatch"/> (the <c>If-Match</c> header) only while it has that version.
+/// </summary>
+public sealed record DeleteWorkspaceCommand(string? Name, ExpectedVersion? IfMatch = null) : IRequest<Result<DeletedWorkspace>>, IIdempotent
+{
+    /// <summary>From the <c>Idempotency-Key</c> header; null without one.</summary>
+    public IdempotencyKey? IdempotencyKey { get; init; }
+}
+
+/// <summary>The answer to a delete; <see cref="Id"/> is the workspace's id as a string.</summary>
+public sealed record DeletedWorkspace(string Id, string Name, string Message);
+
+public sealed class DeleteWorkspaceValidator : AbstractValidator<DeleteWorkspaceCommand>
+{
+    public DeleteWorkspaceValidator()
+    {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+        RuleFor(c => c.Name).NotNull().WithMessage("is required").FollowsNameRule().OverridePropertyName("name");
+    }
+}
+
+public sealed class DeleteWorkspaceHandler(CallerContext caller, IWorkspaceRepository workspaces)
+    : IRequestHandler<DeleteWorkspaceCommand, Result<DeletedWorkspace>>
+{
+    public const string Deleted = "Workspace deleted successfully";
+
+    public async Task<Result<DeletedWorkspace>> Handle(DeleteWorkspaceCommand request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var name = request.Name!;
+        var write = await workspaces.TryDeleteAsync(caller.RequiredOrganizationId, name, request.IfMatch?.Version, cancellationToken);
+        return write.ToResult(name, id => new DeletedWorkspace(id.ToString(CultureInfo.InvariantCulture), name, Deleted));
+    }
+}

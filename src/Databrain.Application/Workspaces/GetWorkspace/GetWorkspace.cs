@@ -1,0 +1,41 @@
+using Databrain.Application.Common.Results;
+using Databrain.Application.Common.Security;
+using Databrain.Application.Common.Validation;
+using Databrain.Application.Workspaces;
+using Databrain.Application.Workspaces.Ports;
+using FluentValidation;
+using MediatR;
+
+namespace Databrain.Application.Workspaces.GetWorkspace;
+
+/// <summary>
+/// GET /api/v2/workspace?name=…: one workspace of the caller's organization. The list's parameters are
+/// carried too, because they are not allowed together with <c>name</c>.
+/// </summary>
+public sealed record GetWorkspaceQuery(string? Name, string? IsPagination = null, string? PageNumber = null)
+    : IRequest<Result<WorkspaceDetails>>, IOrganizationScoped;
+
+public sealed class GetWorkspaceValidator : AbstractValidator<GetWorkspaceQuery>
+{
+    private const string NotWithName = "is not allowed together with name";
+
+    public GetWorkspaceValidator()
+    {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+        RuleFor(q => q.Name).NotNull().WithMessage("is required").FollowsNameRule().OverridePropertyName("name");
+        RuleFor(q => q.IsPagination).Null().WithMessage(NotWithName).OverridePropertyName("isPagination");
+        RuleFor(q => q.PageNumber).Null().WithMessage(NotWithName).OverridePropertyName("pageNumber");
+    }
+}
+
+public sealed class GetWorkspaceHandler(CallerContext caller, IWorkspaceQueries queries)
+    : IRequestHandler<GetWorkspaceQuery, Result<WorkspaceDetails>>
+{
+    public async Task<Result<WorkspaceDetails>> Handle(GetWorkspaceQuery request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return await queries.GetAsync(caller.RequiredOrganizationId, request.Name!, cancellationToken) is { } workspace
+            ? workspace
+            : Errors.WorkspaceDoesNotExist(request.Name!);
+    }
+}
