@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using Databrain.Api.Development;
 using Databrain.Api.Http;
 using Databrain.Api.Idempotency;
@@ -6,10 +7,12 @@ using Databrain.Api.OpenApi;
 using Databrain.Api.RateLimiting;
 using Databrain.Application;
 using Databrain.Application.Common.Results;
+using Databrain.Application.Common.Security;
 using Databrain.Infrastructure;
 using Databrain.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 
 namespace Databrain.Api;
 
@@ -24,8 +27,14 @@ public static class HostSetup
         builder.Logging.AddFilter<ServerRejectionLog>(ServerRejectionLog.KestrelCategory, LogLevel.Debug);
         builder.Services
             .AddApplication()
-            .AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath)
-            .AddCallerFromRequest();
+            .AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+
+        // Each request's CallerContext, created with the request's scope from its Authorization header: the bearer
+        // token, or none (also outside a request, for admin commands). It decides nothing: the authorization
+        // behavior checks the token, so that every way of failing gets the same answer there.
+        builder.Services
+            .AddHttpContextAccessor()
+            .AddScoped(provider => new CallerContext(BearerTokenOf(provider.GetRequiredService<IHttpContextAccessor>().HttpContext)));
         // MVC core only: AddControllers would also register authorization, and the host would then run the
         // authentication and authorization middleware on every request; tokens are checked by the
         // authorization behavior instead.
@@ -116,4 +125,11 @@ public static class HostSetup
             await DemoData.SeedIfEmptyAsync(app);
         }
     }
+
+    private static string? BearerTokenOf(HttpContext? context) =>
+        context?.Request.Headers[HeaderNames.Authorization] is [{ } value]
+        && AuthenticationHeaderValue.TryParse(value, out var header)
+        && string.Equals(header.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase)
+            ? header.Parameter
+            : null;
 }

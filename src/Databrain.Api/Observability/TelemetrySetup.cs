@@ -1,4 +1,4 @@
-using Databrain.Application.Common.Telemetry;
+using Databrain.Application.Common.Behaviors;
 using Databrain.Infrastructure.Persistence.Tracing;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;

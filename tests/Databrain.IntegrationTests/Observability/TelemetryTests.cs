@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
-using Databrain.Application.Common.Telemetry;
+using Databrain.Application.Common.Behaviors;
 using Databrain.Infrastructure.Persistence.Tracing;
 using Databrain.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Databrain.Application.Catalog.Ports;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
-using Databrain.Application.Common.Validation;
+using Databrain.Application.Workspaces.Rules;
 using FluentValidation;
 using MediatR;
 

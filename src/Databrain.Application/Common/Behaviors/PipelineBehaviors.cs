@@ -3,7 +3,6 @@ using Databrain.Application.Common.Idempotency;
 using Databrain.Application.Common.Ports;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
-using Databrain.Application.Common.Telemetry;
 using FluentValidation;
 using MediatR;
 
@@ -131,4 +130,19 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
 
         return details.Count == 0 ? await next() : TResponse.Failure(Errors.InvalidRequestBody(details));
     }
+}
+
+/// <summary>
+/// Names under which the application layer reports: one span per request, and the workspace metrics.
+/// With no listener (no OpenTelemetry exporter configured) spans and measurements cost nothing.
+/// </summary>
+public static class ApplicationTelemetry
+{
+    public const string SourceName = "Databrain.Application";
+    public const string MeterName = "Databrain.Workspaces";
+
+    /// <summary>The outcome of a request: an error code, or OK.</summary>
+    public const string OutcomeTag = "databrain.outcome";
+
+    public static ActivitySource Source { get; } = new(SourceName);
 }

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Databrain.Application.Common.Security;
 
 /// <summary>
@@ -30,3 +33,16 @@ public sealed class CallerContext(string? bearerToken)
 #pragma warning disable CA1040 // A marker interface is the point: the behavior's generic constraint selects on it.
 public interface IOrganizationScoped;
 #pragma warning restore CA1040
+
+/// <summary>
+/// The one-way hash under which service tokens are stored and looked up. Tokens are long random strings,
+/// so plain SHA-256 is enough (no salt or stretching needed); the plaintext is never stored.
+/// </summary>
+public static class ServiceTokenHash
+{
+    public static string Of(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    }
+}

@@ -1,8 +1,8 @@
 using System.Diagnostics.Metrics;
+using Databrain.Application.Common.Behaviors;
 using Databrain.Application.Common.Idempotency;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
-using Databrain.Application.Common.Telemetry;
 using Databrain.Application.Workspaces.Ports;
 using Databrain.Application.Workspaces.Rules;
 using Databrain.Domain.Workspaces;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Databrain.Application.Common.Idempotency;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
-using Databrain.Application.Common.Validation;
 using Databrain.Application.Workspaces.Ports;
 using Databrain.Application.Workspaces.Rules;
 using FluentValidation;

@@ -1,8 +1,8 @@
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
-using Databrain.Application.Common.Validation;
 using Databrain.Application.Workspaces;
 using Databrain.Application.Workspaces.Ports;
+using Databrain.Application.Workspaces.Rules;
 using FluentValidation;
 using MediatR;
 
