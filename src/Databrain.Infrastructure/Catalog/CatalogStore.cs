@@ -80,8 +80,7 @@ internal sealed class CatalogStore(IDatabase database) : ICatalogStore
     public async Task<bool> HasOrganizationsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            AnyOrganization, commandTimeout: database.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+        return await connection.ExecuteScalarAsync<bool>(database.Command(AnyOrganization, null, cancellationToken));
     }
 
     public async Task<bool> AddServiceTokenAsync(string organizationName, string tokenHash, CancellationToken cancellationToken)

@@ -34,23 +34,18 @@ internal sealed class IdempotencyStore(IDatabase database, WriteScope writes) : 
     public async Task<StoredAnswer?> FindAsync(long organizationId, string key, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(database.Command(
             Find,
-            new { OrganizationId = organizationId, Key = key, Now = now.ToUnixTimeMilliseconds() },
-            commandTimeout: database.CommandTimeoutSeconds,
-            cancellationToken: cancellationToken));
+            new { OrganizationId = organizationId, Key = key, Now = now.ToUnixTimeMilliseconds() }, cancellationToken));
         return row?.Answer;
     }
 
     public async Task<int> PurgeExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        var deleted = await write.Connection.ExecuteAsync(new CommandDefinition(
+        var deleted = await write.Connection.ExecuteAsync(database.Command(
             PurgeSql(database.Dialect),
-            new { Now = now.ToUnixTimeMilliseconds(), Skip = 0, Take = batchSize },
-            write.Transaction,
-            database.CommandTimeoutSeconds,
-            cancellationToken: cancellationToken));
+            new { Now = now.ToUnixTimeMilliseconds(), Skip = 0, Take = batchSize }, cancellationToken, write.Transaction));
         await write.CommitAsync(cancellationToken);
         return deleted;
     }
@@ -70,7 +65,7 @@ internal sealed class IdempotencyStore(IDatabase database, WriteScope writes) : 
             var write = await shared.TransactionAsync(cancellationToken);
             try
             {
-                await write.Connection.ExecuteAsync(new CommandDefinition(
+                await write.Connection.ExecuteAsync(database.Command(
                     Complete,
                     new
                     {
@@ -82,10 +77,7 @@ internal sealed class IdempotencyStore(IDatabase database, WriteScope writes) : 
                         Value = answer.ValueJson,
                         Now = answer.CreatedAt.ToUnixTimeMilliseconds(),
                         ExpiresAt = answer.ExpiresAt.ToUnixTimeMilliseconds(),
-                    },
-                    write.Transaction,
-                    database.CommandTimeoutSeconds,
-                    cancellationToken: cancellationToken));
+                    }, cancellationToken, write.Transaction));
             }
             catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
             {

@@ -20,7 +20,7 @@ public sealed class DatabaseHealthCheck : IHealthCheck
         try
         {
             await using var connection = await _database.OpenAsync(cancellationToken);
-            await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", commandTimeout: _database.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+            await connection.ExecuteScalarAsync<int>(_database.Command("SELECT 1", null, cancellationToken));
             return _migrator.IsUpgradeRequired()
                 ? HealthCheckResult.Unhealthy("The database answers, but migrations are pending: run the migrate command.")
                 : HealthCheckResult.Healthy("The database answers and its schema is current.");

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 
 namespace Databrain.Infrastructure.Persistence;
 
@@ -16,6 +17,26 @@ internal interface IDatabase
 
     /// <summary>A connection with an open transaction; disposing it without <see cref="WriteTransaction.CommitAsync"/> rolls back.</summary>
     Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken);
+
+    /// <summary>A Dapper command with this database's command timeout, so that each query is one line.</summary>
+    CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
+        new(sql, parameters, transaction, CommandTimeoutSeconds, cancellationToken: cancellationToken);
+
+    /// <summary>Opens the connection; if that fails, disposes it before the exception goes on.</summary>
+    static async Task<T> OpenOrDisposeAsync<T>(T connection, CancellationToken cancellationToken)
+        where T : DbConnection
+    {
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
 }
 
 /// <summary>The few places where SQLite and SQL Server differ; every other SQL statement is shared.</summary>
@@ -32,25 +53,6 @@ internal interface ISqlDialect
 
     /// <summary>Whether the exception is a unique-key violation (a lost race on a unique index).</summary>
     bool IsUniqueViolation(DbException exception);
-}
-
-internal static class Connections
-{
-    /// <summary>Opens the connection; if that fails, disposes it before the exception goes on.</summary>
-    public static async Task<T> OpenOrDisposeAsync<T>(T connection, CancellationToken cancellationToken)
-        where T : DbConnection
-    {
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
 }
 
 /// <summary>The database could not be reached or brought up to date; the message says what to check.</summary>

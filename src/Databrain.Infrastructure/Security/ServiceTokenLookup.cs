@@ -15,11 +15,9 @@ internal sealed class ServiceTokenLookup(IDatabase database) : IServiceTokenLook
     public async Task<long?> FindOrganizationIdAsync(string tokenHash, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+        return await connection.QuerySingleOrDefaultAsync<long?>(database.Command(
             Find,
-            new { TokenHash = tokenHash },
-            commandTimeout: database.CommandTimeoutSeconds,
-            cancellationToken: cancellationToken));
+            new { TokenHash = tokenHash }, cancellationToken));
     }
 }
 

@@ -36,11 +36,9 @@ internal sealed class WorkspaceQueries(IDatabase database) : IWorkspaceQueries
     public async Task<WorkspaceDetails?> GetAsync(long organizationId, string name, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+        using var results = await connection.QueryMultipleAsync(database.Command(
             Get,
-            new { OrganizationId = organizationId, Name = name },
-            commandTimeout: database.CommandTimeoutSeconds,
-            cancellationToken: cancellationToken));
+            new { OrganizationId = organizationId, Name = name }, cancellationToken));
         return await WorkspaceDetailsSql.ReadAsync(results);
     }
 
@@ -69,11 +67,9 @@ internal sealed class WorkspaceQueries(IDatabase database) : IWorkspaceQueries
     private async Task<IReadOnlyList<Row>> ReadAsync(long organizationId, long after, long skip, int take, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+        var rows = await connection.QueryAsync<Row>(database.Command(
             ListSql(database.Dialect),
-            new { OrganizationId = organizationId, After = after, Skip = skip, Take = take },
-            commandTimeout: database.CommandTimeoutSeconds,
-            cancellationToken: cancellationToken));
+            new { OrganizationId = organizationId, After = after, Skip = skip, Take = take }, cancellationToken));
         return rows.AsList();
     }
 

@@ -79,8 +79,8 @@ internal sealed class WorkspaceRepository(IDatabase database, WriteScope writes)
         await using var write = await writes.BeginWriteAsync(cancellationToken);
         try
         {
-            await write.Connection.ExecuteAsync(new CommandDefinition(
-                sql, parameters, write.Transaction, database.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+            await write.Connection.ExecuteAsync(database.Command(
+                sql, parameters, cancellationToken, write.Transaction));
         }
         catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
         {
@@ -123,8 +123,8 @@ internal sealed class WorkspaceRepository(IDatabase database, WriteScope writes)
 
         await using var write = await writes.BeginWriteAsync(cancellationToken);
         WorkspaceDetails? stored;
-        using (var results = await write.Connection.QueryMultipleAsync(new CommandDefinition(
-            sql, parameters, write.Transaction, database.CommandTimeoutSeconds, cancellationToken: cancellationToken)))
+        using (var results = await write.Connection.QueryMultipleAsync(database.Command(
+            sql, parameters, cancellationToken, write.Transaction)))
         {
             var changed = await results.ReadSingleAsync<long>() == 1;
             stored = await WorkspaceDetailsSql.ReadAsync(results);
@@ -142,19 +142,16 @@ internal sealed class WorkspaceRepository(IDatabase database, WriteScope writes)
     public async Task<ConditionalWrite<long>> TryDeleteAsync(long organizationId, string name, long? expected, CancellationToken cancellationToken)
     {
         await using var write = await writes.BeginWriteAsync(cancellationToken);
-        var found = await write.Connection.QuerySingleOrDefaultAsync<(long Id, long Version)?>(new CommandDefinition(
-            FindForDelete, new { OrganizationId = organizationId, Name = name }, write.Transaction, database.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+        var found = await write.Connection.QuerySingleOrDefaultAsync<(long Id, long Version)?>(database.Command(
+            FindForDelete, new { OrganizationId = organizationId, Name = name }, cancellationToken, write.Transaction));
         if (found is not { } workspace)
         {
             return ConditionalWrite<long>.Refused(null);
         }
 
-        using var results = await write.Connection.QueryMultipleAsync(new CommandDefinition(
+        using var results = await write.Connection.QueryMultipleAsync(database.Command(
             DeleteSql(database.Dialect),
-            new { workspace.Id, Expected = expected },
-            write.Transaction,
-            database.CommandTimeoutSeconds,
-            cancellationToken: cancellationToken));
+            new { workspace.Id, Expected = expected }, cancellationToken, write.Transaction));
         var changed = await results.ReadSingleAsync<long>() == 1;
         var current = await results.ReadSingleOrDefaultAsync<long?>();
         if (!changed)
@@ -213,7 +210,7 @@ internal sealed class WorkspaceReferenceLookup(IDatabase database) : IWorkspaceR
     {
         ArgumentNullException.ThrowIfNull(references);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+        var rows = await connection.QueryAsync<Row>(database.Command(
             Resolve,
             new
             {
@@ -223,9 +220,7 @@ internal sealed class WorkspaceReferenceLookup(IDatabase database) : IWorkspaceR
                 references.DatamartName,
                 references.LlmNames,
                 references.ThemeName,
-            },
-            commandTimeout: database.CommandTimeoutSeconds,
-            cancellationToken: cancellationToken));
+            }, cancellationToken));
 
         var byKind = rows.ToLookup(r => r.Kind);
         return new ResolvedReferences(

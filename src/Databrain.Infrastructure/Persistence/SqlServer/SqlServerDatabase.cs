@@ -51,7 +51,7 @@ internal sealed class SqlServerDatabase : IDatabase
 
     /// <summary>Opens a connection to another database of the same server (the migrator creates the database from master).</summary>
     public async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken) =>
-        await Connections.OpenOrDisposeAsync(new SqlConnection(connectionString) { RetryLogicProvider = _openRetry }, cancellationToken);
+        await IDatabase.OpenOrDisposeAsync(new SqlConnection(connectionString) { RetryLogicProvider = _openRetry }, cancellationToken);
 
     public async Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken)
     {

@@ -35,7 +35,7 @@ internal sealed class SqliteDatabase : IDatabase, IDisposable
         new TracedConnection(await OpenSqliteAsync(cancellationToken), DatabaseTelemetry.Sqlite);
 
     private Task<SqliteConnection> OpenSqliteAsync(CancellationToken cancellationToken) =>
-        Connections.OpenOrDisposeAsync(new SqliteConnection(_connectionString), cancellationToken);
+        IDatabase.OpenOrDisposeAsync(new SqliteConnection(_connectionString), cancellationToken);
 
     public async Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken)
     {

@@ -60,8 +60,8 @@ internal sealed class TracedConnection(DbConnection inner, string system) : DbCo
 
 /// <summary>
 /// Runs the provider's command inside one client span, when something listens, following the stable
-/// OpenTelemetry database conventions (<see cref="DatabaseTelemetry"/>), with its parameters named as the SQL
-/// writes them.
+/// OpenTelemetry database conventions (<see cref="DatabaseTelemetry"/>). Every command of the service passes
+/// here, which is why it also names the parameters as the SQL writes them (<see cref="ParameterNames"/>).
 /// </summary>
 internal sealed class TracedCommand(DbCommand inner, DbConnection connection, string system) : DbCommand
 {
@@ -162,27 +162,10 @@ internal sealed class TracedCommand(DbCommand inner, DbConnection connection, st
         base.Dispose(disposing);
     }
 
-    /// <summary>
-    /// Dapper names parameters without the <c>@</c> our SQL writes. Microsoft.Data.Sqlite then searches every
-    /// prefix (<c>:</c>, <c>@</c>, <c>$</c>) of every parameter in every statement of the command, a native
-    /// look-up each, inside the one-at-a-time write section; named as written, each is found at once.
-    /// SqlClient accepts either form.
-    /// </summary>
-    private void NameParametersAsWritten()
-    {
-        foreach (DbParameter parameter in inner.Parameters)
-        {
-            if (!parameter.ParameterName.StartsWith('@'))
-            {
-                parameter.ParameterName = "@" + parameter.ParameterName;
-            }
-        }
-    }
-
-    /// <summary>What every Execute does first: the parameter names, then the span (null when nothing listens).</summary>
+    /// <summary>What every Execute does first: the parameter names (<see cref="ParameterNames"/>), then the span (null when nothing listens).</summary>
     private Activity? BeforeExecute()
     {
-        NameParametersAsWritten();
+        ParameterNames.AsWritten(inner.Parameters);
         return StartSpan();
     }
 
