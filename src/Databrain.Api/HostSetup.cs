@@ -21,7 +21,6 @@ public static class HostSetup
 {
     public static WebApplicationBuilder AddDatabrain(this WebApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Logging.Services.AddSingleton<ILoggerProvider, ServerRejectionLog>();
         builder.Logging.AddFilter<ServerRejectionLog>(ServerRejectionLog.KestrelCategory, LogLevel.Debug);
@@ -58,7 +57,6 @@ public static class HostSetup
 
     public static WebApplication UseDatabrain(this WebApplication app)
     {
-        ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<RequestLogMiddleware>();
 
         // Every response, error answers included: no content sniffing, and no caching of tenant data by browsers
@@ -91,7 +89,7 @@ public static class HostSetup
         });
         app.UseDatabrainRateLimits();
 
-        // Query strings are read as strictly as bodies (contract, section 3): a parameter given twice
+        // Query strings are read as strictly as bodies (docs/api.md, "POST /api/v2/workspace"): a parameter given twice
         // (?name=a&name=b) is answered 400 on every endpoint, before the token is checked, rather than one of
         // its values being used silently.
         app.Use((context, next) =>
@@ -114,7 +112,6 @@ public static class HostSetup
     /// <summary>Applies migrations (when <c>Database:MigrateOnStartup</c>) and, in Development, the demo data.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
-        ArgumentNullException.ThrowIfNull(app);
         if (app.Services.GetRequiredService<DatabaseOptions>().MigrateOnStartup)
         {
             app.Services.GetRequiredService<DatabaseMigrator>().Migrate();

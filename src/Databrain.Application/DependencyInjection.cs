@@ -14,7 +14,8 @@ public static class DependencyInjection
 {
     /// <summary>
     /// The mediator, every handler and validator of this assembly (by convention: a new command needs no
-    /// line here), and the pipeline behaviors in order, outermost first: authorization, then validation.
+    /// line here), and the pipeline behaviors in order, outermost first: telemetry, the create metrics (create
+    /// only), authorization, idempotency, validation.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {

@@ -20,7 +20,6 @@ public static class DependencyInjection
     /// <param name="contentRootPath">Where a relative SQLite file path is anchored, whatever the working directory.</param>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);

@@ -36,6 +36,17 @@ public sealed partial class DocumentationLinkTests
     }
 
     [Fact]
+    public void TheAdrIndex_ListsEveryAdr()
+    {
+        var index = File.ReadAllText(Path.Combine(Root, "docs", "adr", "README.md"));
+        var missing = Directory.EnumerateFiles(Path.Combine(Root, "docs", "adr"), "0*.md").Select(Path.GetFileName)
+            .Where(adr => !index.Contains($"]({adr})", StringComparison.Ordinal))
+            .ToArray();
+
+        Assert.True(missing.Length == 0, $"docs/adr/README.md does not list: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
     public void TheDocumentsAreFound() => Assert.Contains("docs/api.md", Documents().Select(d => ((string)d.Data).Replace('\\', '/')));
 
     private static string FindRoot()

@@ -11,7 +11,7 @@ namespace Databrain.Api.Admin;
 
 /// <summary>
 /// <c>migrate</c>, <c>seed &lt;file.json&gt;</c> and <c>token create --organization &lt;name&gt;</c>
-/// (architecture guide, section 7). Exit code 0 on success; otherwise one line on stderr and a non-zero code.
+/// (README.md, "Admin commands"). Exit code 0 on success; otherwise one line on stderr and a non-zero code.
 /// </summary>
 public static class AdminCommandLine
 {
@@ -36,10 +36,6 @@ public static class AdminCommandLine
 
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(stdout);
-        ArgumentNullException.ThrowIfNull(stderr);
         try
         {
             return args switch

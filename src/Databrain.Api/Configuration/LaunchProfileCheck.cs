@@ -15,7 +15,6 @@ public static class LaunchProfileCheck
 {
     public static string? FindProblem(IConfiguration configuration, string workingDirectory)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
         var inProjectFolder = File.Exists(Path.Combine(workingDirectory, "Properties", "launchSettings.json"));
         var noProfile = string.IsNullOrEmpty(configuration["LAUNCH_PROFILE"]);
         var noEnvironment = string.IsNullOrEmpty(configuration[HostDefaults.EnvironmentKey]);

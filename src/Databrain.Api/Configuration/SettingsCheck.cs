@@ -37,7 +37,6 @@ public static class SettingsCheck
     /// <summary>The first setting that has a value it does not allow, as one line; null when every one is fine.</summary>
     public static string? FindProblem(IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
         foreach (var (key, min, max) in Numbers)
         {
             if (configuration[key] is { } text

@@ -21,7 +21,6 @@ public static class ApiJson
     /// <summary>The API's own converters and rules, also given to the options the OpenAPI document is built from.</summary>
     public static void Apply(JsonSerializerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         options.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict; // no numbers from strings
         options.Converters.Add(new WireConverters.OptionalFactory());
         options.Converters.Add(new WireConverters.UtcMilliseconds());
@@ -50,7 +49,7 @@ public static class ApiJson
 /// <summary>How the API's own types meet JSON: optional fields, times, and values that come from headers.</summary>
 public static class WireConverters
 {
-    /// <summary>UTC, ISO 8601 with exactly three fraction digits and <c>Z</c> (contract, section 4d).</summary>
+    /// <summary>UTC, ISO 8601 with exactly three fraction digits and <c>Z</c> (docs/api.md, "GET /api/v2/workspace?name=…").</summary>
     public sealed class UtcMilliseconds : JsonConverter<DateTime>
     {
         private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
@@ -60,7 +59,6 @@ public static class WireConverters
 
         public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
         {
-            ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStringValue(value.ToUniversalTime().ToString(Format, CultureInfo.InvariantCulture));
         }
     }
@@ -74,13 +72,11 @@ public static class WireConverters
     {
         public override bool CanConvert(Type typeToConvert)
         {
-            ArgumentNullException.ThrowIfNull(typeToConvert);
             return typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(Optional<>);
         }
 
         public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options)
         {
-            ArgumentNullException.ThrowIfNull(typeToConvert);
             return (JsonConverter)Activator.CreateInstance(typeof(OptionalConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
         }
 
@@ -97,7 +93,6 @@ public static class WireConverters
     /// <summary>The type an <see cref="Optional{T}"/> holds; the type itself for any other.</summary>
     public static Type Unwrapped(Type type)
     {
-        ArgumentNullException.ThrowIfNull(type);
         return type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Optional<>) ? type.GetGenericArguments()[0] : type;
     }
 
@@ -107,7 +102,6 @@ public static class WireConverters
     /// </summary>
     public static void IgnoreHeaderValues(JsonTypeInfo typeInfo)
     {
-        ArgumentNullException.ThrowIfNull(typeInfo);
         if (typeInfo.Kind != JsonTypeInfoKind.Object)
         {
             return;

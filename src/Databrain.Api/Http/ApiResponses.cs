@@ -28,12 +28,11 @@ public static class ApiResponses
 
     public static IActionResult ToResponse<T>(this Result<T> result)
     {
-        ArgumentNullException.ThrowIfNull(result);
         var answer = result.IsSuccess ? new SuccessEnvelopeResult<T>(result.Value) : result.Error.ToResponse();
         return result.IsReplayed ? new ReplayedResult(answer) : answer;
     }
 
-    /// <summary>Marks the remembered answer of an earlier request with the same Idempotency-Key (contract, section 7).</summary>
+    /// <summary>Marks the remembered answer of an earlier request with the same Idempotency-Key (docs/api.md, "Retry-safe writes: Idempotency-Key").</summary>
     public const string ReplayedHeader = "Idempotent-Replayed";
 
     public static IActionResult ToResponse(this Error error) => new ErrorEnvelopeResult(error);
@@ -43,8 +42,6 @@ public static class ApiResponses
     /// <summary>For answers written outside MVC (exception handler, unmatched routes).</summary>
     public static Task WriteAsync(HttpContext context, Error error)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(error);
         context.Response.StatusCode = StatusCodeOf(error.Code);
         AddChallenge(context.Response, error);
         return context.Response.WriteAsJsonAsync(EnvelopeOf(error), ApiJson.Options, ApiJson.ContentType, context.RequestAborted);

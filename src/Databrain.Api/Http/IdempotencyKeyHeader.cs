@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace Databrain.Api.Http;
 
 /// <summary>
-/// Binds a parameter from the <c>Idempotency-Key</c> header (contract, section 7): absent → null; one value of 1 to
+/// Binds a parameter from the <c>Idempotency-Key</c> header (docs/api.md, "Retry-safe writes: Idempotency-Key"): absent → null; one value of 1 to
 /// 255 visible ASCII characters → the key with the request's fingerprint; anything else fails with step 1 of the
 /// order of checks, before authentication. Bind it after the body, whose bytes the fingerprint includes.
 /// </summary>
@@ -35,7 +35,6 @@ public sealed class IdempotencyKeyHeaderAttribute : ModelBinderAttribute
     /// </summary>
     public static string Fingerprint(string method, string pathAndQuery, ReadOnlyMemory<byte>? body)
     {
-        ArgumentNullException.ThrowIfNull(method);
         using var buffer = new MemoryStream();
         buffer.Write(Encoding.UTF8.GetBytes($"{method.ToUpperInvariant()}\n{pathAndQuery}\n"));
         if (body is { Length: > 0 } json)
@@ -86,7 +85,6 @@ public sealed class IdempotencyKeyHeaderAttribute : ModelBinderAttribute
     {
         public Task BindModelAsync(ModelBindingContext bindingContext)
         {
-            ArgumentNullException.ThrowIfNull(bindingContext);
             var request = bindingContext.HttpContext.Request;
             var values = request.Headers[IdempotencyKey.HeaderName];
             if (values.Count == 0)

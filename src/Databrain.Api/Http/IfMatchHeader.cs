@@ -8,7 +8,7 @@ using Microsoft.Net.Http.Headers;
 namespace Databrain.Api.Http;
 
 /// <summary>
-/// Binds a parameter from the <c>If-Match</c> header (contract, section 4e): absent → null, <c>*</c> → any
+/// Binds a parameter from the <c>If-Match</c> header (docs/api.md, "Versions: ETag and If-Match"): absent → null, <c>*</c> → any
 /// version, <c>"3"</c> → version 3. Anything else (a weak tag, a list, no quotes, a tag that is not a version)
 /// fails with step 1 of the order of checks, "the request cannot be read", before authentication.
 /// </summary>
@@ -26,7 +26,6 @@ public sealed class IfMatchHeaderAttribute : ModelBinderAttribute
 
     public static bool TryParse(IReadOnlyList<string?> values, out ExpectedVersion? expected)
     {
-        ArgumentNullException.ThrowIfNull(values);
         expected = null;
         if (values.Count == 0)
         {
@@ -53,7 +52,6 @@ public sealed class IfMatchHeaderAttribute : ModelBinderAttribute
     {
         public Task BindModelAsync(ModelBindingContext bindingContext)
         {
-            ArgumentNullException.ThrowIfNull(bindingContext);
             if (TryParse(bindingContext.HttpContext.Request.Headers.IfMatch, out var expected))
             {
                 bindingContext.Result = ModelBindingResult.Success(expected);

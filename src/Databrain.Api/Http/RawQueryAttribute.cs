@@ -20,7 +20,6 @@ public sealed class RawQueryAttribute : ModelBinderAttribute
     {
         public Task BindModelAsync(ModelBindingContext bindingContext)
         {
-            ArgumentNullException.ThrowIfNull(bindingContext);
             var values = bindingContext.HttpContext.Request.Query[bindingContext.ModelName];
             bindingContext.Result = ModelBindingResult.Success(values.Count == 0 ? null : values[0]);
             return Task.CompletedTask;

@@ -16,8 +16,6 @@ public static class RequestProblems
 
     public static void Add(ModelBindingContext bindingContext, Error error)
     {
-        ArgumentNullException.ThrowIfNull(bindingContext);
-        ArgumentNullException.ThrowIfNull(error);
         // The body and the headers are both step 1 of the order of checks: every problem is reported.
         bindingContext.HttpContext.Items[Key] = bindingContext.HttpContext.Items[Key] is Error earlier
             ? Errors.InvalidRequestBody([.. earlier.Details ?? [], .. error.Details ?? []])
@@ -28,7 +26,6 @@ public static class RequestProblems
 
     public static IActionResult Answer(ActionContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (context.HttpContext.Items[Key] is Error stored)
         {
             return stored.ToResponse();

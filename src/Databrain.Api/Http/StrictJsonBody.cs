@@ -33,13 +33,11 @@ public sealed class StrictJsonBodyBinder : IModelBinder
     /// <summary>The bytes of a body this binder read and accepted (for the idempotency fingerprint); null when there is none.</summary>
     public static ReadOnlyMemory<byte>? BodyRead(HttpContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         return context.Items[BodyKey] is byte[] body ? new ReadOnlyMemory<byte>(body) : null;
     }
 
     public async Task BindModelAsync(ModelBindingContext bindingContext)
     {
-        ArgumentNullException.ThrowIfNull(bindingContext);
         var request = bindingContext.HttpContext.Request;
         var body = await ReadBodyAsync(request);
         var model = body.IsSuccess
@@ -113,7 +111,7 @@ public sealed class StrictJsonBodyBinder : IModelBinder
         return buffer.Length == 0 ? Errors.InvalidRequestBody("body", "is empty; a JSON object is required") : buffer.ToArray();
     }
 
-    /// <summary>The encodings a body may be sent in (contract, section 3); compressed bytes are never read as JSON.</summary>
+    /// <summary>The encodings a body may be sent in (docs/api.md, "POST /api/v2/workspace"); compressed bytes are never read as JSON.</summary>
     private static readonly Dictionary<string, Func<Stream, Stream>?> Decoders = new(StringComparer.OrdinalIgnoreCase)
     {
         ["identity"] = null,

@@ -10,7 +10,6 @@ public sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger<R
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         var started = Stopwatch.GetTimestamp();
         try
         {

@@ -18,7 +18,6 @@ public static class TelemetrySetup
 
     public static WebApplicationBuilder AddDatabrainTelemetry(this WebApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         if (string.IsNullOrWhiteSpace(builder.Configuration[EndpointKey]))
         {
             return builder;

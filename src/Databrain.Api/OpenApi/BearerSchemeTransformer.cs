@@ -14,7 +14,6 @@ public sealed class BearerSchemeTransformer : IOpenApiDocumentTransformer
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(document);
         document.Info = new OpenApiInfo
         {
             Title = "Databrain Workspace API",

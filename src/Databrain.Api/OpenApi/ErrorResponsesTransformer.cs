@@ -18,8 +18,6 @@ public sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer
 {
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(operation);
-        ArgumentNullException.ThrowIfNull(context);
         var codes = context.Description.ActionDescriptor.EndpointMetadata.OfType<ErrorCodesAttribute>().SelectMany(a => a.Codes)
             .Append(Errors.InvalidDataAppApiKeyCode)
             .Append(Errors.TooManyRequestsCode)

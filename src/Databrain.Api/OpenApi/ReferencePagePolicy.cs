@@ -21,7 +21,6 @@ public sealed partial class ReferencePagePolicy(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (!IsThePage(context.Request.Path))
         {
             await next(context); // its scripts and icon: no policy needed on them

@@ -37,8 +37,6 @@ public sealed class RequestExamplesTransformer : IOpenApiOperationTransformer
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(operation);
-        ArgumentNullException.ThrowIfNull(context);
         var body = context.Description.ParameterDescriptions.FirstOrDefault(p => p.Source.Id == "Body")?.Type;
         if (body is not null && Bodies.TryGetValue(body, out var examples) && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) is true)
         {

@@ -17,8 +17,6 @@ public sealed class RequestRulesTransformer : IOpenApiSchemaTransformer
 {
     public async Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(schema);
-        ArgumentNullException.ThrowIfNull(context);
         if (!typeof(IWorkspaceFields).IsAssignableFrom(context.JsonTypeInfo.Type) || schema.Properties is not { } properties)
         {
             return;

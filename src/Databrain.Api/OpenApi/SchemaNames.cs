@@ -19,7 +19,6 @@ public static class SchemaNames
 
     public static string? Of(JsonTypeInfo type)
     {
-        ArgumentNullException.ThrowIfNull(type);
         return ApiName(type.Type) ?? OpenApiOptions.CreateDefaultSchemaReferenceId(type);
     }
 
@@ -29,7 +28,6 @@ public static class SchemaNames
     /// </summary>
     public static async Task<IOpenApiSchema> ReferenceAsync(OpenApiOperationTransformerContext context, Type type, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
         var document = context.Document ?? throw new InvalidOperationException("The operation has no document.");
         var name = Of(ApiJson.Options.GetTypeInfo(type))!;
         document.Components ??= new OpenApiComponents();

@@ -33,8 +33,6 @@ public sealed class SuccessResponsesTransformer : IOpenApiOperationTransformer
 
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(operation);
-        ArgumentNullException.ThrowIfNull(context);
         // From the endpoint's metadata: the API explorer keeps only one answer per status code.
         var answers = context.Description.ActionDescriptor.EndpointMetadata.OfType<IApiResponseMetadataProvider>()
             .Where(r => r.StatusCode == StatusCodes.Status200OK && r.Type is not null)

@@ -30,7 +30,6 @@ public static class RateLimitSetup
     /// </summary>
     public static WebApplication UseDatabrainRateLimits(this WebApplication app)
     {
-        ArgumentNullException.ThrowIfNull(app);
         var proxies = app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value.TrustedProxies;
         if (proxies.Count > 0)
         {
@@ -50,7 +49,7 @@ public static class RateLimitSetup
     }
 }
 
-/// <summary>The rate limits of contract section 8, under <c>RateLimits</c>; their ranges are checked by Configuration/SettingsCheck.</summary>
+/// <summary>The rate limits of docs/api.md, "Rate limits", under <c>RateLimits</c>; their ranges are checked by Configuration/SettingsCheck.</summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
@@ -87,7 +86,7 @@ public sealed class RateLimitOptions
 }
 
 /// <summary>
-/// The rate limits of contract section 8, with the platform's limiters (System.Threading.RateLimiting), before
+/// The rate limits of docs/api.md, "Rate limits", with the platform's limiters (System.Threading.RateLimiting), before
 /// anything else reads the request:
 /// <list type="bullet">
 /// <item>failed authentication, per client address: a fixed window that counts the 401 answers; once it is
@@ -101,9 +100,6 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RateLimiters limit
 {
     public async Task InvokeAsync(HttpContext context, CallerContext caller, IServiceTokenLookup tokens)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(tokens);
         var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
         if (limiters.FailedAuthentications is { } failed)
         {
@@ -149,8 +145,6 @@ public sealed class RateLimiters : IDisposable
 {
     public RateLimiters(IOptions<RateLimitOptions> options, IMeterFactory meters)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(meters);
         var failed = options.Value.FailedAuthentication;
         if (failed.Enabled)
         {

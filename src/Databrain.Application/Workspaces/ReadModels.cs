@@ -7,7 +7,7 @@ namespace Databrain.Application.Workspaces;
 public sealed record WorkspaceListItem(string Name, string ConnectionType);
 
 /// <summary>
-/// Read model of one workspace (contract, section 4d): every setting by name, Copilot LLMs in their given
+/// Read model of one workspace (docs/api.md, "GET /api/v2/workspace?name=…"): every setting by name, Copilot LLMs in their given
 /// order, enumerations in their wire spelling, <see cref="Id"/> as a string, times in UTC.
 /// </summary>
 public sealed record WorkspaceDetails(
@@ -27,7 +27,7 @@ public sealed record WorkspaceDetails(
     DateTime CreatedAt,
     DateTime UpdatedAt) : IVersioned;
 
-/// <summary>Which slice of the list to read (contract, section 4: pages of 10, numbered from 1).</summary>
+/// <summary>Which slice of the list to read (docs/api.md, "GET /api/v2/workspace": pages of 10, numbered from 1).</summary>
 public sealed record WorkspacePage(long Skip, int Take)
 {
     public const int Size = 10;

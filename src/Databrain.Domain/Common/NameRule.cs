@@ -21,7 +21,6 @@ public static class NameRule
     /// <summary>Returns what is wrong with <paramref name="value"/> as a name, or null when it is a valid name.</summary>
     public static string? FindProblem(string value)
     {
-        ArgumentNullException.ThrowIfNull(value);
         if (value.Length is 0 or > MaxLength)
         {
             return $"must be 1 to {MaxLength} characters long";

@@ -23,7 +23,6 @@ public readonly record struct Optional<T>
 
     public Optional<TResult> Map<TResult>(Func<T, TResult> map)
     {
-        ArgumentNullException.ThrowIfNull(map);
         return IsGiven ? Optional<TResult>.Given(map(Value)) : default;
     }
 

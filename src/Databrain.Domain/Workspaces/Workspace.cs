@@ -54,8 +54,6 @@ public sealed class Workspace
         WorkspaceAiSettings ai,
         long? themeId)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(ai);
         if (NameRule.FindProblem(name) is { } problem)
         {
             throw new DomainRuleException($"A workspace name {problem}.");
@@ -113,7 +111,6 @@ public sealed record WorkspaceAiSettings
     /// <summary>The Copilot list rule, for a new workspace and for an update that replaces the list.</summary>
     internal static void CheckCopilotLlms(IReadOnlyList<long> copilotLlmIds)
     {
-        ArgumentNullException.ThrowIfNull(copilotLlmIds);
         if (copilotLlmIds.Count > MaxCopilotLlms)
         {
             throw new DomainRuleException($"A workspace offers at most {MaxCopilotLlms} Copilot LLMs.");

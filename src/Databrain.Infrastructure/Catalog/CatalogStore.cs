@@ -36,7 +36,6 @@ internal sealed class CatalogStore(IDatabase database) : ICatalogStore
 
     public async Task<CatalogSeedOutcome> ApplySeedAsync(IReadOnlyList<CatalogOrganization> organizations, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(organizations);
         await using var write = await database.BeginWriteAsync(cancellationToken);
         int addedOrganizations = 0, addedTokens = 0, addedEntries = 0;
         foreach (var organization in organizations)

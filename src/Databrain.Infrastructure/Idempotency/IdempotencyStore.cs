@@ -61,7 +61,6 @@ internal sealed class IdempotencyStore(IDatabase database, WriteScope writes) : 
     {
         public async Task<bool> TryCompleteAsync(long organizationId, StoredAnswer answer, CancellationToken cancellationToken)
         {
-            ArgumentNullException.ThrowIfNull(answer);
             var write = await shared.TransactionAsync(cancellationToken);
             try
             {

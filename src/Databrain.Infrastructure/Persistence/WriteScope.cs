@@ -81,7 +81,6 @@ internal sealed class WriteTransaction(DbConnection connection, DbTransaction tr
 
     public static async Task<WriteTransaction> NestedInAsync(WriteTransaction shared, int number, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(shared);
         var savepoint = string.Create(CultureInfo.InvariantCulture, $"write{number}");
         await shared.Transaction.SaveAsync(savepoint, cancellationToken);
         return new WriteTransaction(shared.Connection, shared.Transaction, gate: null) { _savepoint = savepoint };

@@ -7,7 +7,7 @@ using Databrain.Application.Workspaces.Ports;
 namespace Databrain.Infrastructure.Workspaces;
 
 /// <summary>
-/// The one statement pair that reads a workspace as its read model (contract, section 4d): the row with every
+/// The one statement pair that reads a workspace as its read model (docs/api.md, "GET /api/v2/workspace?name=…"): the row with every
 /// reference by name, then its Copilot LLMs in their given order. Read one runs it by name; an update runs it
 /// by id at the end of its write, so that it answers the workspace as stored.
 /// </summary>

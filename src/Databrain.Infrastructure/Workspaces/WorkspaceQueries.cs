@@ -26,7 +26,6 @@ internal sealed class WorkspaceQueries(IDatabase database) : IWorkspaceQueries
 
     public async Task<IReadOnlyList<WorkspaceListItem>> ListAsync(long organizationId, WorkspacePage page, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(page);
         return (await ReadAsync(organizationId, after: 0, page.Skip, page.Take, cancellationToken)).Select(r => r.Item).ToArray();
     }
 

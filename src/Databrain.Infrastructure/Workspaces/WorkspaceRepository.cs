@@ -57,7 +57,6 @@ internal sealed class WorkspaceRepository(IDatabase database, WriteScope writes)
 
     public async Task<bool> TryAddAsync(Workspace workspace, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(workspace);
         var parameters = new DynamicParameters(new
         {
             workspace.OrganizationId,
@@ -94,7 +93,6 @@ internal sealed class WorkspaceRepository(IDatabase database, WriteScope writes)
 
     public async Task<ConditionalWrite<WorkspaceDetails>> TryUpdateAsync(long workspaceId, WorkspaceChanges changes, long? expected, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(changes);
         var summary = changes.MetricSummary.Value;
         var parameters = new DynamicParameters(new
         {
@@ -208,7 +206,6 @@ internal sealed class WorkspaceReferenceLookup(IDatabase database) : IWorkspaceR
 
     public async Task<ResolvedReferences> ResolveAsync(long organizationId, WorkspaceReferences references, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(references);
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(database.Command(
             Resolve,

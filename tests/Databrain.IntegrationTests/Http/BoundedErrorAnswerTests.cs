@@ -5,7 +5,7 @@ using Databrain.IntegrationTests.Support;
 namespace Databrain.IntegrationTests.Http;
 
 /// <summary>
-/// An error answer is never much larger than the request (contract, section 2): at most 50 details, and the
+/// An error answer is never much larger than the request (docs/api.md, "Authentication and the envelope"): at most 50 details, and the
 /// whole answer to any body of up to 64 KiB under 16 KiB, whether reading the body or the field rules reject it.
 /// </summary>
 public abstract class BoundedErrorAnswerTests(ApiFixture api) : ApiTests(api)

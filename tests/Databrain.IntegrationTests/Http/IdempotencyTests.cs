@@ -3,7 +3,7 @@ using Databrain.IntegrationTests.Support;
 
 namespace Databrain.IntegrationTests.Http;
 
-/// <summary>Retry-safe writes with Idempotency-Key (contract, section 7), on every provider.</summary>
+/// <summary>Retry-safe writes with Idempotency-Key (docs/api.md, "Retry-safe writes: Idempotency-Key"), on every provider.</summary>
 public abstract class IdempotencyTests(ApiFixture api) : ApiTests(api)
 {
     private const string Key = "Idempotency-Key";

@@ -3,7 +3,7 @@ using Databrain.IntegrationTests.Support;
 
 namespace Databrain.IntegrationTests.Http;
 
-/// <summary>Contract, section 3, "Order of checks": the first failing check answers.</summary>
+/// <summary>docs/api.md, "POST /api/v2/workspace", "Order of checks": the first failing check answers.</summary>
 public abstract class OrderOfChecksTests(ApiFixture api) : ApiTests(api)
 {
     [Fact]

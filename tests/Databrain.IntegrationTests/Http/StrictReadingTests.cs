@@ -3,7 +3,7 @@ using Databrain.IntegrationTests.Support;
 
 namespace Databrain.IntegrationTests.Http;
 
-/// <summary>Contract, section 3, "Strict reading" and "Limits": step 1 of the order of checks.</summary>
+/// <summary>docs/api.md, "POST /api/v2/workspace", "Strict reading" and "Limits": step 1 of the order of checks.</summary>
 public abstract class StrictReadingTests(ApiFixture api) : ApiTests(api)
 {
     public static TheoryData<string, string, string> UnreadableBodies => new()

@@ -3,7 +3,7 @@ using Databrain.IntegrationTests.Support;
 
 namespace Databrain.IntegrationTests.Http;
 
-/// <summary>The text rule's invisible characters, the messages for unreadable text, and query parameters given twice (contract, section 3).</summary>
+/// <summary>The text rule's invisible characters, the messages for unreadable text, and query parameters given twice (docs/api.md, "POST /api/v2/workspace").</summary>
 public abstract class TextAndQueryRulesTests(ApiFixture api) : ApiTests(api)
 {
     [Theory]

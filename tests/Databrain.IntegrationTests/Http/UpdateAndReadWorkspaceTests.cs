@@ -4,7 +4,7 @@ using Databrain.IntegrationTests.Support;
 
 namespace Databrain.IntegrationTests.Http;
 
-/// <summary>Read one (contract, section 4d), update (4c) and versions with ETag / If-Match (4e).</summary>
+/// <summary>Read one (docs/api.md, "GET /api/v2/workspace?name=…"), update (4c) and versions with ETag / If-Match (4e).</summary>
 public abstract class UpdateAndReadWorkspaceTests(ApiFixture api) : ApiTests(api)
 {
     private static readonly object Revenue = new

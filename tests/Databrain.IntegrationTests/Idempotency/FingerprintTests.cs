@@ -2,7 +2,7 @@ using Databrain.Api.Http;
 
 namespace Databrain.IntegrationTests.Idempotency;
 
-/// <summary>What makes two keyed requests "the same request" (contract, section 7).</summary>
+/// <summary>What makes two keyed requests "the same request" (docs/api.md, "Retry-safe writes: Idempotency-Key").</summary>
 public sealed class FingerprintTests
 {
     private static string Of(string method, string target, string? body) =>

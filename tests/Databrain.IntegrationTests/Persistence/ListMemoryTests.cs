@@ -14,7 +14,7 @@ namespace Databrain.IntegrationTests.Persistence;
 public sealed class MeasuredAlone;
 
 /// <summary>
-/// A list of every workspace is read and written in chunks (contract, section 2: an answer's memory is bounded):
+/// A list of every workspace is read and written in chunks (docs/api.md, "Authentication and the envelope": an answer's memory is bounded):
 /// what a list request holds while its client reads does not grow with the number of workspaces.
 /// </summary>
 [Collection(nameof(MeasuredAlone))]

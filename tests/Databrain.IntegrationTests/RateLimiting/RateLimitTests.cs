@@ -11,7 +11,7 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace Databrain.IntegrationTests.RateLimiting;
 
-/// <summary>The rate limits of contract section 8, over HTTP, each on a service of its own (the shared ones run with the failed-authentication limit off).</summary>
+/// <summary>The rate limits of docs/api.md, "Rate limits", over HTTP, each on a service of its own (the shared ones run with the failed-authentication limit off).</summary>
 public sealed class RateLimitTests : IAsyncLifetime
 {
     private readonly SqliteTestDatabase _database = new();

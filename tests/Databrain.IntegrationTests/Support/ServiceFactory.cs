@@ -44,7 +44,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Databrain", _database.ConnectionString);
 
         // Every test talks from 127.0.0.1, and many send wrong tokens on purpose: the failed-authentication
-        // limit (contract, section 8) would soon answer 429 to all of them. Its own tests turn it on.
+        // limit (docs/api.md, "Rate limits") would soon answer 429 to all of them. Its own tests turn it on.
         builder.UseSetting("RateLimits:FailedAuthentication:Enabled", "false");
         foreach (var (key, value) in _settings)
         {

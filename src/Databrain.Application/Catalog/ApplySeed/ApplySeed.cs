@@ -8,7 +8,7 @@ using MediatR;
 namespace Databrain.Application.Catalog.ApplySeed;
 
 /// <summary>
-/// Admin: add what a seed file lists to the catalog (contract, section 6). Idempotent: what exists stays,
+/// Admin: add what a seed file lists to the catalog (README.md, "Admin commands"). Idempotent: what exists stays,
 /// what is missing is added, all in one transaction. Properties mirror the JSON file and are all nullable so
 /// that the validator reports every problem with its path.
 /// </summary>
@@ -107,8 +107,6 @@ public sealed class ApplySeedHandler(ICatalogStore catalog) : IRequestHandler<Ap
 {
     public async Task<Result<SeedSummary>> Handle(ApplySeedCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-
         // Tokens are hashed here, so that no layer below ever sees a plaintext token.
         var organizations = request.Organizations!.Select(o => new CatalogOrganization(
             o!.Name!,

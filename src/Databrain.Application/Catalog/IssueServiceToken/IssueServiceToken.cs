@@ -34,7 +34,6 @@ public sealed class IssueServiceTokenHandler(ICatalogStore catalog) : IRequestHa
 
     public async Task<Result<IssuedServiceToken>> Handle(IssueServiceTokenCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var token = Prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         return await catalog.AddServiceTokenAsync(request.OrganizationName!, ServiceTokenHash.Of(token), cancellationToken)
             ? new IssuedServiceToken(token)

@@ -14,7 +14,6 @@ public sealed class TelemetryBehavior<TRequest, TResponse> : IPipelineBehavior<T
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        ArgumentNullException.ThrowIfNull(next);
         using var activity = ApplicationTelemetry.Source.StartActivity(typeof(TRequest).Name);
         try
         {
@@ -32,7 +31,7 @@ public sealed class TelemetryBehavior<TRequest, TResponse> : IPipelineBehavior<T
 }
 
 /// <summary>
-/// Outermost behavior for <see cref="IOrganizationScoped"/> requests: the bearer token becomes the caller's
+/// For <see cref="IOrganizationScoped"/> requests, first after telemetry: the bearer token becomes the caller's
 /// organization, or the request ends with INVALID_DATA_APP_API_KEY. Every way of failing gives the same error.
 /// </summary>
 public sealed class AuthorizationBehavior<TRequest, TResponse>(CallerContext caller, IServiceTokenLookup tokens)
@@ -42,7 +41,6 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(CallerContext cal
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        ArgumentNullException.ThrowIfNull(next);
         if (string.IsNullOrEmpty(caller.BearerToken))
         {
             return TResponse.Failure(Errors.InvalidDataAppApiKey);
@@ -60,7 +58,7 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(CallerContext cal
 }
 
 /// <summary>
-/// Retry-safe writes (contract, section 7) for <see cref="IIdempotent"/> requests that carry a key: the request
+/// Retry-safe writes (docs/api.md, "Retry-safe writes: Idempotency-Key") for <see cref="IIdempotent"/> requests that carry a key: the request
 /// runs with its writes in one transaction, which commits together with the key and the answer. When a request
 /// with the same key got there first (the key is stored already, even while this one ran), everything this one
 /// did is rolled back and the stored answer is given again, or 422 for a different request. Answers that mean
@@ -74,8 +72,6 @@ public sealed class IdempotencyBehavior<TRequest, TResponse>(CallerContext calle
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(next);
         if (request.IdempotencyKey is not { } key)
         {
             return await next();
@@ -120,7 +116,6 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        ArgumentNullException.ThrowIfNull(next);
         var details = new List<ErrorDetail>();
         foreach (var validator in validators)
         {

@@ -3,7 +3,7 @@ using Databrain.Application.Common.Security;
 namespace Databrain.Application.Common.Idempotency;
 
 /// <summary>
-/// The <c>Idempotency-Key</c> of a write (contract, section 7), with the fingerprint of the request it came with
+/// The <c>Idempotency-Key</c> of a write (docs/api.md, "Retry-safe writes: Idempotency-Key"), with the fingerprint of the request it came with
 /// (method, path and query, and the body as JSON), which a retry must match.
 /// </summary>
 public sealed record IdempotencyKey(string Value, string Fingerprint) : IHeaderValue
@@ -23,7 +23,7 @@ public interface IIdempotent : IOrganizationScoped
     IdempotencyKey? IdempotencyKey { get; }
 }
 
-/// <summary>How long an idempotency key is remembered (contract, section 7); the host binds and validates it.</summary>
+/// <summary>How long an idempotency key is remembered (docs/api.md, "Retry-safe writes: Idempotency-Key"); the host binds and validates it.</summary>
 public sealed class IdempotencyOptions
 {
     public const string Section = "Idempotency";

@@ -25,7 +25,7 @@ public interface IResult<TSelf>
     (string? ErrorCode, string? ErrorMessage, string? ValueJson) ToStored();
 }
 
-/// <summary>An answer that carries one workspace: the host sends its version as the <c>ETag</c> (contract, section 4e).</summary>
+/// <summary>An answer that carries one workspace: the host sends its version as the <c>ETag</c> (docs/api.md, "Versions: ETag and If-Match").</summary>
 public interface IVersioned
 {
     long Version { get; }
@@ -59,7 +59,6 @@ public sealed class Result<T> : IResult<Result<T>>
 
     public static Result<T> Replay(StoredAnswer answer)
     {
-        ArgumentNullException.ThrowIfNull(answer);
         var result = answer.ErrorCode is { } code
             ? Failure(new Error(code, answer.ErrorMessage ?? string.Empty))
             : Success(JsonSerializer.Deserialize<T>(answer.ValueJson!)!);
@@ -87,7 +86,7 @@ public sealed record Error(
 public sealed record ErrorDetail(string Field, string Message);
 
 /// <summary>
-/// The catalogue of error codes (contract, section 5) and the one place each error's message is written.
+/// The catalogue of error codes (docs/api.md, "Errors") and the one place each error's message is written.
 /// HTTP status codes are the host's business and live there.
 /// </summary>
 public static class Errors
@@ -116,7 +115,7 @@ public static class Errors
     public const string ServiceTokenConflictCode = "SERVICE_TOKEN_CONFLICT";
 
     /// <summary>
-    /// At most this many entries in <c>details</c> (contract, section 2): an error answer stays small whatever the
+    /// At most this many entries in <c>details</c> (docs/api.md, "Authentication and the envelope"): an error answer stays small whatever the
     /// request, so that a 64 KiB body cannot make a megabyte answer.
     /// </summary>
     public const int MaxDetails = 50;
@@ -126,7 +125,6 @@ public static class Errors
     /// <param name="total">How many problems there are, when the caller stopped collecting them at the cap; else the count of <paramref name="details"/>.</param>
     public static Error InvalidRequestBody(IReadOnlyList<ErrorDetail> details, int? total = null)
     {
-        ArgumentNullException.ThrowIfNull(details);
         if (details.Count == 0)
         {
             throw new ArgumentException("An invalid request has at least one problem.", nameof(details));

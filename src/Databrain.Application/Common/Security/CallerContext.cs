@@ -42,7 +42,6 @@ public static class ServiceTokenHash
 {
     public static string Of(string token)
     {
-        ArgumentNullException.ThrowIfNull(token);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
     }
 }

@@ -52,7 +52,7 @@ public sealed record CreatedWorkspace(string Name) : IVersioned
     long IVersioned.Version => Workspace.FirstVersion;
 }
 
-/// <summary>The field rules of the contract (section 3), as every workspace body has them.</summary>
+/// <summary>The field rules of docs/api.md ("POST /api/v2/workspace"), as every workspace body has them.</summary>
 public sealed class CreateWorkspaceValidator : WorkspaceFieldRules<CreateWorkspaceCommand>;
 
 /// <summary>
@@ -67,7 +67,6 @@ public sealed class CreateWorkspaceHandler(
 {
     public async Task<Result<CreatedWorkspace>> Handle(CreateWorkspaceCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var organizationId = caller.RequiredOrganizationId;
         var name = request.Name!;
         var found = await lookup.ResolveAsync(organizationId, WorkspaceReferenceChecks.ToLookUp(request), cancellationToken);
@@ -110,7 +109,6 @@ public sealed class CreateWorkspaceMetrics : IPipelineBehavior<CreateWorkspaceCo
 
     public CreateWorkspaceMetrics(IMeterFactory meters)
     {
-        ArgumentNullException.ThrowIfNull(meters);
         var meter = meters.Create(ApplicationTelemetry.MeterName);
         _created = meter.CreateCounter<long>("databrain.workspaces.created", "{workspace}", "Workspaces created, by connection type");
         _rejected = meter.CreateCounter<long>("databrain.workspaces.rejected", "{request}", "Create requests answered with an error, by error code");
@@ -118,8 +116,6 @@ public sealed class CreateWorkspaceMetrics : IPipelineBehavior<CreateWorkspaceCo
 
     public async Task<Result<CreatedWorkspace>> Handle(CreateWorkspaceCommand request, CancellationToken cancellationToken, RequestHandlerDelegate<Result<CreatedWorkspace>> next)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(next);
         var result = await next();
         if (result.IsReplayed)
         {

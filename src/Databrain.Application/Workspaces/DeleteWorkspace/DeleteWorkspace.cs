@@ -38,7 +38,6 @@ public sealed class DeleteWorkspaceHandler(CallerContext caller, IWorkspaceRepos
 
     public async Task<Result<DeletedWorkspace>> Handle(DeleteWorkspaceCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var name = request.Name!;
         var write = await workspaces.TryDeleteAsync(caller.RequiredOrganizationId, name, request.IfMatch?.Version, cancellationToken);
         return write.ToResult(name, id => new DeletedWorkspace(id.ToString(CultureInfo.InvariantCulture), name, Deleted));

@@ -33,7 +33,6 @@ public sealed class GetWorkspaceHandler(CallerContext caller, IWorkspaceQueries 
 {
     public async Task<Result<WorkspaceDetails>> Handle(GetWorkspaceQuery request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         return await queries.GetAsync(caller.RequiredOrganizationId, request.Name!, cancellationToken) is { } workspace
             ? workspace
             : Errors.WorkspaceDoesNotExist(request.Name!);

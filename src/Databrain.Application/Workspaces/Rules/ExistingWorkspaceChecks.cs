@@ -23,8 +23,6 @@ public static class ExistingWorkspaceChecks
     /// <summary>The answer to a conditional write: its value, or why the workspace could not be written.</summary>
     public static Result<TAnswer> ToResult<T, TAnswer>(this ConditionalWrite<T> write, string name, Func<T, TAnswer> answer)
     {
-        ArgumentNullException.ThrowIfNull(write);
-        ArgumentNullException.ThrowIfNull(answer);
         if (write.IsDone)
         {
             return Result<TAnswer>.Success(answer(write.Value!));
@@ -35,7 +33,7 @@ public static class ExistingWorkspaceChecks
 }
 
 /// <summary>
-/// The condition of an <c>If-Match</c> header (contract, section 4e): one version, or any version (<c>*</c>).
+/// The condition of an <c>If-Match</c> header (docs/api.md, "Versions: ETag and If-Match"): one version, or any version (<c>*</c>).
 /// A request without the header carries none and writes unconditionally.
 /// </summary>
 public sealed record ExpectedVersion(long? Version) : IHeaderValue

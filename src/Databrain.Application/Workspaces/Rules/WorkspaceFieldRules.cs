@@ -74,7 +74,7 @@ public static class WorkspaceFields
 }
 
 /// <summary>
-/// The workspace fields of a request body (contract, section 3), as the shared field rules and reference
+/// The workspace fields of a request body (docs/api.md, "POST /api/v2/workspace"), as the shared field rules and reference
 /// checks read them: null is "no value to check", whether the field was left out or, on update, cleared.
 /// Create and update both implement it, so each rule is written once.
 /// </summary>
@@ -104,7 +104,7 @@ public interface IWorkspaceFields
 }
 
 /// <summary>
-/// The field rules of a workspace body (contract, section 3), shared by create and update: only what the
+/// The field rules of a workspace body (docs/api.md, "POST /api/v2/workspace"), shared by create and update: only what the
 /// request itself shows. Whether names exist is the handler's job, in one database round trip. Field names
 /// are the JSON names; each message completes the sentence "field …".
 /// </summary>

@@ -5,7 +5,7 @@ using Databrain.Domain.Workspaces;
 namespace Databrain.Application.Workspaces.Rules;
 
 /// <summary>
-/// The ordered reference checks of the contract (section 3, step 5), shared by create and update: what to
+/// The ordered reference checks of docs/api.md ("POST /api/v2/workspace", order of checks, step 5), shared by create and update: what to
 /// look up, then the first name the organization does not have, in the order datasource, datamart, LLM,
 /// Copilot LLMs, theme. Only names given with a value are checked.
 /// </summary>
@@ -14,7 +14,6 @@ public static class WorkspaceReferenceChecks
     /// <summary>Every name the fields refer to, with the workspace's own name, for one look-up.</summary>
     public static WorkspaceReferences ToLookUp(IWorkspaceFields fields)
     {
-        ArgumentNullException.ThrowIfNull(fields);
         var llmNames = CopilotLlms(fields).Append(fields.LlmName).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         return new WorkspaceReferences(fields.Name!, fields.DatasourceName, fields.DatamartName, llmNames, fields.ThemeName);
     }
@@ -22,8 +21,6 @@ public static class WorkspaceReferenceChecks
     /// <summary>The first reference that names nothing of the organization, or the fields with their names resolved to ids.</summary>
     public static Result<ResolvedFields> Resolve(IWorkspaceFields fields, ResolvedReferences found)
     {
-        ArgumentNullException.ThrowIfNull(fields);
-        ArgumentNullException.ThrowIfNull(found);
         if (fields.DatasourceName is { } datasource && found.DatasourceId is null)
         {
             return Errors.InvalidDatasourceName(datasource);

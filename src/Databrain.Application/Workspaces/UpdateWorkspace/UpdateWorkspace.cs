@@ -13,7 +13,7 @@ using MediatR;
 namespace Databrain.Application.Workspaces.UpdateWorkspace;
 
 /// <summary>
-/// PUT /api/v2/workspace (contract, section 4c). The body has create's fields; <see cref="Name"/> names the
+/// PUT /api/v2/workspace (docs/api.md, "PUT /api/v2/workspace"). The body has create's fields; <see cref="Name"/> names the
 /// workspace (no rename) and the connection is replaced whole. <see cref="LlmName"/>, <see cref="AiCopilotLlms"/>,
 /// <see cref="IsEnableMetricSuggestions"/> and <see cref="ThemeName"/> are <see cref="Optional{T}"/>: left
 /// out keeps the stored value, null clears it. The three summary fields change as a group: all left out (or
@@ -86,7 +86,6 @@ public sealed class UpdateWorkspaceHandler(
 {
     public async Task<Result<WorkspaceDetails>> Handle(UpdateWorkspaceCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var name = request.Name!;
         var found = await lookup.ResolveAsync(caller.RequiredOrganizationId, WorkspaceReferenceChecks.ToLookUp(request), cancellationToken);
         if (ExistingWorkspaceChecks.Check(name, found.Workspace, request.IfMatch) is { } notWritable)

@@ -1,0 +1,29 @@
+using Databrain.Application.AreaName.UseCaseName;
+using Databrain.Application.Common.Security;
+
+namespace Databrain.UnitTests.AreaName;
+
+/// <summary>UseCaseName: its field rules and its handler over faked ports (docs/adding-a-command.md, step 4).</summary>
+public sealed class UseCaseNameTests
+{
+    private readonly UseCaseNameHandler _handler;
+
+    public UseCaseNameTests()
+    {
+        var caller = new CallerContext(null);
+        caller.Authenticate(42);
+        _handler = new UseCaseNameHandler(caller);
+    }
+
+    [Fact]
+    public void Validate_NameIsRequired() =>
+        Assert.Equal([("name", "is required")], new UseCaseNameValidator().Validate(new UseCaseNameCommand(null)).Errors.Select(e => (e.PropertyName, e.ErrorMessage)));
+
+    [Fact]
+    public async Task Handle_TheFirstCase_IsNotWrittenYet()
+    {
+        var result = await _handler.Handle(new UseCaseNameCommand("Sales"), CancellationToken.None);
+
+        Assert.Fail($"Write the handler's first case, and this test for it (got {result}).");
+    }
+}
