@@ -2,21 +2,25 @@
 # Measures the service against a raw baseline (build/bench/Databrain.RawBaseline: the same create and list,
 # with the same checks and SQL, by hand with plain ADO.NET), both in Release on fresh SQLite files with a
 # seeded organization, driven over loopback with keep-alive connections by build/bench/Databrain.LoadGenerator,
-# alternating the two targets round by round. Prints requests per second and p50/p99 latency per scenario;
-# the last line is "create-workspace throughput ratio (service/raw): R".
+# alternating the two targets round by round. Both write the same JSON request log line through the same logger
+# and log configuration. Prints requests per second, p50/p99 latency and each process's CPU time per request
+# per scenario; the last three lines are the throughput ratios (service/raw) of rejected creates, lists and
+# creates. Leaves no process behind, also when interrupted or when a step fails.
 #
 #   build/bench.sh            full run (about 3.5 minutes)
 #   build/bench.sh --quick    short run (under a minute on 2 cores once built; the first run also builds)
 #   build/bench.sh --scale    median create latency with 1,000,000 catalog rows against 1,000 rows
+#   build/bench.sh --no-request-log   both targets with the request line's category at Warning (for A/B runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=5 rounds=4 warmup=15 connections=16 latency_count=300 scale=0
+seconds=5 rounds=4 service_only_rounds=2 warmup=15 connections=16 latency_count=300 scale=0 request_log=Information
 for arg in "$@"; do
   case "$arg" in
-    --quick) seconds=2 rounds=2 warmup=9 latency_count=100 ;;
+    --quick) seconds=2 rounds=2 service_only_rounds=1 warmup=6 latency_count=100 ;;
     --scale) scale=1 ;;
-    *) echo "usage: build/bench.sh [--quick] [--scale]" >&2; exit 2 ;;
+    --no-request-log) request_log=Warning ;;
+    *) echo "usage: build/bench.sh [--quick] [--scale] [--no-request-log]" >&2; exit 2 ;;
   esac
 done
 
@@ -29,8 +33,15 @@ load=build/bench/Databrain.LoadGenerator/bin/Release/net10.0/Databrain.LoadGener
 
 work=$(mktemp -d)
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+# Every server this script starts is its own dotnet process (exec, below), so these are the servers' PIDs.
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
 trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 token=dbn_bench_0123456789abcdef0123456789abcdef
 cat >"$work/seed.json" <<JSON
@@ -47,42 +58,45 @@ prepare() {
     >/dev/null 2>"$1.seed.log" || { cat "$1.seed.log" >&2; exit 1; }
 }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-
-wait_for() {
-  for _ in $(seq 1 100); do
-    if curl -fs -o /dev/null -H "Authorization: Bearer $token" "$1/api/v2/workspace?isPagination=true"; then return 0; fi
+# $1: dll, $2: database file, $3: a name for its log. Runs as in production (Production environment, JSON logs)
+# on a port the system picks, and sets $address from its "Now listening on" line and $pid.
+start() {
+  local log="$work/$3.log"
+  (cd "$(dirname "$1")" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:0" \
+    ConnectionStrings__Databrain="Data Source=$2" \
+    exec env "Logging__LogLevel__Databrain.Api.Observability.RequestLogMiddleware=$request_log" dotnet "$(basename "$1")" >"$log" 2>&1) &
+  pid=$!
+  pids+=("$pid")
+  address=
+  for _ in $(seq 1 150); do
+    address=$(grep -oE 'Now listening on: http://127\.0\.0\.1:[0-9]+' "$log" 2>/dev/null | head -n 1 | sed 's/Now listening on: //') || true
+    if [ -n "$address" ] && curl -fs -o /dev/null -H "Authorization: Bearer $token" "$address/api/v2/workspace?isPagination=true"; then return 0; fi
+    kill -0 "$pid" 2>/dev/null || break
     sleep 0.2
   done
-  echo "$1 did not start" >&2; exit 1
-}
-
-# $1: dll, $2: database file, $3: port. The service runs as in production: Production environment, JSON logs.
-start() {
-  ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$3" ConnectionStrings__Databrain="Data Source=$2" \
-    in_bin "$1" >"$work/$3.log" 2>&1 &
-  pids+=($!)
-  wait_for "http://127.0.0.1:$3"
+  cat "$log" >&2; echo "$1 did not start" >&2; exit 1
 }
 
 if [ "$scale" -eq 1 ]; then
   for rows in 1000 1000000; do
     prepare "$work/scale-$rows.db"
     dotnet "$load" populate "$work/scale-$rows.db" "$rows"
-    port=$(free_port)
-    start "$api" "$work/scale-$rows.db" "$port"
-    median=$(dotnet "$load" latency "http://127.0.0.1:$port" "$token" "$latency_count")
+    start "$api" "$work/scale-$rows.db" "scale-$rows"
+    median=$(dotnet "$load" latency "$address" "$token" "$latency_count")
     echo "median create latency with $rows catalog rows: $median ms"
     declare "median_$rows=$median"
-    kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+    kill "$pid"; wait "$pid" 2>/dev/null || true
   done
-  python3 -c "print(f'median create latency ratio (1,000,000 rows / 1,000 rows): {float($median_1000000)/float($median_1000):.2f}')"
+  awk -v big="$median_1000000" -v small="$median_1000" 'BEGIN { printf "median create latency ratio (1,000,000 rows / 1,000 rows): %.2f\n", big / small }'
   exit 0
 fi
 
 prepare "$work/service.db" & seeding=$!
 prepare "$work/raw.db"
 wait "$seeding"
-service_port=$(free_port); start "$api" "$work/service.db" "$service_port"
-raw_port=$(free_port); start "$raw" "$work/raw.db" "$raw_port"
-dotnet "$load" compare "http://127.0.0.1:$service_port" "http://127.0.0.1:$raw_port" "$token" "$warmup" "$seconds" "$rounds" "$connections"
+start "$api" "$work/service.db" service; service_address=$address service_pid=$pid
+start "$raw" "$work/raw.db" raw; raw_address=$address raw_pid=$pid
+# In the background and waited for, so that an interrupt reaches the trap at once, not after the comparison.
+dotnet "$load" compare "$service_address" "$raw_address" "$token" "$warmup" "$seconds" "$rounds" "$service_only_rounds" "$connections" "$service_pid" "$raw_pid" &
+pids+=("$!")
+wait "$!"

@@ -1,6 +1,7 @@
 using Databrain.Api;
 using Databrain.Api.Admin;
 using Databrain.Api.Configuration;
+using Databrain.Api.Observability;
 using Databrain.Infrastructure.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,11 +13,10 @@ if ((SettingsCheck.FindProblem(builder.Configuration) ?? LaunchProfileCheck.Find
 }
 
 var isAdminCommand = AdminCommandLine.IsAdminCommand(args);
+builder.Logging.AddDatabrainConsole(builder.Configuration, toStandardError: isAdminCommand);
 if (isAdminCommand)
 {
     // stdout belongs to the command's own output (token create prints the token alone): logs go to stderr.
-    builder.Logging.ClearProviders();
-    builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
 }
 

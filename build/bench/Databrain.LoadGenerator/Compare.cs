@@ -1,16 +1,22 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace Databrain.LoadGenerator;
 
 /// <summary>
 /// Each scenario, in rounds that alternate service and raw baseline (so that drift of the machine hits both),
-/// then a table of requests per second and p50/p99 latency, and the create throughput ratio as the last line.
+/// then a table of requests per second, p50/p99 latency and each process's CPU time per request (from its own
+/// counters, over the measured rounds), and as the last three lines the throughput ratios: rejected create,
+/// list, create.
 /// </summary>
 internal static class Compare
 {
-    public static async Task<int> RunAsync(Uri service, Uri raw, string token, int warmupSeconds, int seconds, int rounds, int connections)
+    public static async Task<int> RunAsync(Uri service, Uri raw, string token, int warmupSeconds, int seconds, int rounds, int serviceOnlyRounds, int connections, int servicePid, int rawPid)
     {
         var targets = new[] { ("service", service), ("raw", raw) };
+        using var serviceProcess = Process.GetProcessById(servicePid);
+        using var rawProcess = Process.GetProcessById(rawPid);
+        var processes = new Dictionary<string, Process> { ["service"] = serviceProcess, ["raw"] = rawProcess };
         var clients = targets.ToDictionary(t => t.Item1, t => Measurement.Client(t.Item2, connections));
         var run = Guid.NewGuid().ToString("N")[..8];
 
@@ -34,7 +40,7 @@ internal static class Compare
             {
                 foreach (var (name, _) in round % 2 == 0 ? targets : targets.Reverse())
                 {
-                    var measured = await Measurement.RunAsync(clients[name], token, scenario, $"{run}-{name}-{scenario.Tag}-{round}", connections, TimeSpan.FromSeconds(seconds));
+                    var measured = await Measurement.RunAsync(clients[name], token, scenario, $"{run}-{name}-{scenario.Tag}-{round}", connections, TimeSpan.FromSeconds(seconds), processes[name]);
                     if (!results.TryGetValue((scenario.Name, name), out var total))
                     {
                         results[(scenario.Name, name)] = total = new Measurement();
@@ -46,29 +52,40 @@ internal static class Compare
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{connections} keep-alive connections, {warmupSeconds} s warm-up, {rounds} alternating rounds of {seconds} s per scenario and target"));
-        Console.WriteLine($"{"scenario",-42} {"target",-8} {"req/s",10} {"p50 ms",8} {"p99 ms",8} {"failed",7}");
+        // Keyed creates, read one and update, on the service alone (the baseline has none of them): figures, no target.
+        using (var shared = Scenario.Create.Request(Scenario.SharedWorkspace))
+        {
+            shared.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            (await clients["service"].SendAsync(shared)).Dispose();
+        }
+
+        foreach (var scenario in Scenario.ServiceOnly)
+        {
+            var total = results[(scenario.Name, "service")] = new Measurement();
+            for (var round = 0; round < serviceOnlyRounds; round++)
+            {
+                total.Add(await Measurement.RunAsync(clients["service"], token, scenario, $"{run}-{scenario.Tag}-{round}", connections, TimeSpan.FromSeconds(seconds), serviceProcess));
+            }
+        }
+
+        var keyed = results[(Scenario.KeyedCreate.Name, "service")];
+        Console.WriteLine($"{"scenario",-42} {"target",-8} {"req/s",10} {"p50 ms",8} {"p99 ms",8} {"CPU µs/req",11} {"failed",7}");
         foreach (var ((scenario, target), m) in results)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scenario,-42} {target,-8} {m.RequestsPerSecond,10:0.0} {m.Percentile(0.50),8:0.00} {m.Percentile(0.99),8:0.00} {m.Failures,7}"));
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{scenario,-42} {target,-8} {m.RequestsPerSecond,10:0.0} {m.Percentile(0.50),8:0.00} {m.Percentile(0.99),8:0.00} {m.CpuMicrosecondsPerRequest,11:0} {m.Failures,7}"));
         }
 
-        // Keyed creates on the service alone (the baseline has no keys): a figure beside the unkeyed creates, no target.
-        var keyed = new Measurement();
-        for (var round = 0; round < rounds; round++)
-        {
-            keyed.Add(await Measurement.RunAsync(clients["service"], token, Scenario.KeyedCreate, $"{run}-keyed-{round}", connections, TimeSpan.FromSeconds(seconds)));
-        }
-
-        Console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"{Scenario.KeyedCreate.Name,-42} {"service",-8} {keyed.RequestsPerSecond,10:0.0} {keyed.Percentile(0.50),8:0.00} {keyed.Percentile(0.99),8:0.00} {keyed.Failures,7}"));
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"keyed-create throughput (service, keyed/unkeyed): {keyed.RequestsPerSecond / results[(Scenario.Create.Name, "service")].RequestsPerSecond:0.00}"));
+        foreach (var (scenario, label) in new[] { (Scenario.Rejected, "rejected-create"), (Scenario.List, "list"), (Scenario.Create, "create-workspace") })
+        {
+            var ratio = results[(scenario.Name, "service")].RequestsPerSecond / results[(scenario.Name, "raw")].RequestsPerSecond;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label} throughput ratio (service/raw): {ratio:0.00}"));
+        }
 
-        var failures = results.Values.Sum(m => m.Failures) + keyed.Failures;
-        var ratio = results[(Scenario.Create.Name, "service")].RequestsPerSecond / results[(Scenario.Create.Name, "raw")].RequestsPerSecond;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"create-workspace throughput ratio (service/raw): {ratio:0.00}"));
-        return failures == 0 ? 0 : 1;
+        return results.Values.Sum(m => m.Failures) == 0 ? 0 : 1;
     }
 }

@@ -10,6 +10,12 @@ internal sealed class Measurement
 
     public TimeSpan Elapsed { get; private set; }
 
+    /// <summary>CPU time the target process spent over the measurement (user and system, from its own counters).</summary>
+    public TimeSpan TargetCpu { get; private set; }
+
+    /// <summary>CPU time of the target per successful request, in microseconds.</summary>
+    public double CpuMicrosecondsPerRequest => TargetCpu.TotalMicroseconds / Successes;
+
     public int Failures { get; private set; }
 
     public int Successes => _latenciesMs.Count;
@@ -32,12 +38,15 @@ internal sealed class Measurement
         _latenciesMs.AddRange(other._latenciesMs);
         Failures += other.Failures;
         Elapsed += other.Elapsed;
+        TargetCpu += other.TargetCpu;
     }
 
     /// <summary><paramref name="connections"/> keep-alive connections, each sending requests back to back for the duration.</summary>
-    public static async Task<Measurement> RunAsync(HttpClient client, string token, Scenario scenario, string namePrefix, int connections, TimeSpan duration)
+    /// <param name="target">The process that serves the requests, whose CPU time is read before and after; null for none.</param>
+    public static async Task<Measurement> RunAsync(HttpClient client, string token, Scenario scenario, string namePrefix, int connections, TimeSpan duration, Process? target = null)
     {
         var result = new Measurement();
+        var cpuBefore = CpuOf(target);
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, connections).Select(async worker =>
         {
@@ -69,7 +78,19 @@ internal sealed class Measurement
         }
 
         result.Elapsed = clock.Elapsed;
+        result.TargetCpu = CpuOf(target) - cpuBefore;
         return result;
+    }
+
+    private static TimeSpan CpuOf(Process? process)
+    {
+        if (process is null)
+        {
+            return TimeSpan.Zero;
+        }
+
+        process.Refresh();
+        return process.TotalProcessorTime;
     }
 
     public static HttpClient Client(Uri target, int connections) =>

@@ -6,8 +6,8 @@ using Databrain.LoadGenerator;
 // build/soak.sh drives "soak": a mixed load for a given time.
 return args switch
 {
-    ["compare", var service, var raw, var token, var warmup, var seconds, var rounds, var connections] =>
-        await Compare.RunAsync(new Uri(service), new Uri(raw), token, Number(warmup), Number(seconds), Number(rounds), Number(connections)),
+    ["compare", var service, var raw, var token, var warmup, var seconds, var rounds, var serviceOnlyRounds, var connections, var servicePid, var rawPid] =>
+        await Compare.RunAsync(new Uri(service), new Uri(raw), token, Number(warmup), Number(seconds), Number(rounds), Number(serviceOnlyRounds), Number(connections), Number(servicePid), Number(rawPid)),
     ["drive", var target, var token, var scenario, var seconds, var connections] =>
         await Drive.RunAsync(new Uri(target), token, scenario, Number(seconds), Number(connections)),
     ["latency", var target, var token, var count] => await Latency.RunAsync(new Uri(target), token, Number(count)),
@@ -20,6 +20,6 @@ static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: compare <service-url> <raw-url> <token> <warm-up-seconds> <seconds> <rounds> <connections> | drive <url> <token> <create|create-rejected|list> <seconds> <connections> | latency <url> <token> <count> | populate <sqlite-file> <rows> | soak <url> <token> <seconds> <sqlite-file>");
+    Console.Error.WriteLine("usage: compare <service-url> <raw-url> <token> <warm-up-seconds> <seconds> <rounds> <service-only-rounds> <connections> <service-pid> <raw-pid> | drive <url> <token> <create|create-rejected|list> <seconds> <connections> | latency <url> <token> <count> | populate <sqlite-file> <rows> | soak <url> <token> <seconds> <sqlite-file>");
     return 2;
 }

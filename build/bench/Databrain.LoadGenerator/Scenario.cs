@@ -41,7 +41,30 @@ internal sealed record Scenario(string Name, Func<string, HttpRequestMessage> Re
         HttpStatusCode.OK,
         null);
 
+    /// <summary>The one workspace the read-one and update scenarios name (created before they run).</summary>
+    public const string SharedWorkspace = "bench-shared";
+
+    /// <summary>Read one workspace by name (the service only: the baseline has no read-one).</summary>
+    public static Scenario ReadOne { get; } = new(
+        "read one (200)",
+        _ => new HttpRequestMessage(HttpMethod.Get, $"{Route}?name={SharedWorkspace}"),
+        HttpStatusCode.OK,
+        null);
+
+    /// <summary>Update that workspace, without If-Match (the service only: the baseline has no update).</summary>
+    public static Scenario Update { get; } = new(
+        "update (200)",
+        _ => new HttpRequestMessage(HttpMethod.Put, Route)
+        {
+            Content = new StringContent($$"""{"name":"{{SharedWorkspace}}","connectionType":"DATASOURCE","datasourceName":"postgres-main","themeName":"dark"}""", Encoding.UTF8, "application/json"),
+        },
+        HttpStatusCode.OK,
+        null);
+
     public static IReadOnlyList<Scenario> All { get; } = [Create, Rejected, List];
+
+    /// <summary>Measured on the service alone, as figures without a target.</summary>
+    public static IReadOnlyList<Scenario> ServiceOnly { get; } = [KeyedCreate, ReadOne, Update];
 
     private static HttpRequestMessage Post(string json) =>
         new(HttpMethod.Post, Route) { Content = new StringContent(json, Encoding.UTF8, "application/json") };

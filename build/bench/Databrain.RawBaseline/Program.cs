@@ -2,14 +2,19 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Databrain.Api.Observability;
 using Microsoft.Data.Sqlite;
 
 // A hand-written endpoint doing what the service does for a create and a list, without its layers:
 // strict body checks, token hash look-up (cached), field rules, one look-up query, one write command in a
-// transaction behind an in-process write gate. The limit the service is measured against (build/bench.sh).
+// transaction behind an in-process write gate, and the same request log line. The limit the service is
+// measured against (build/bench.sh).
 var builder = WebApplication.CreateSlimBuilder(args);
-builder.Logging.ClearProviders();
+
+// The service's request line, logger and log configuration (its appsettings.json), from the service's own files.
+builder.Logging.AddDatabrainConsole(builder.Configuration, toStandardError: false);
 var app = builder.Build();
+app.UseMiddleware<RequestLogMiddleware>();
 var connectionString = new SqliteConnectionStringBuilder(app.Configuration["ConnectionStrings:Databrain"]) { ForeignKeys = true, DefaultTimeout = 30 }.ToString();
 var tokens = new ConcurrentDictionary<string, (long Organization, DateTime Until)>(StringComparer.Ordinal);
 var writeGate = new SemaphoreSlim(1, 1);

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 
 namespace Databrain.IntegrationTests.Support;
 
@@ -53,7 +52,12 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
-            services.Remove(services.Single(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider)));
+            // The service's console is replaced by the test's log; its own providers (ServerRejectionLog) stay.
+            foreach (var console in services.Where(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType?.Assembly != typeof(Program).Assembly).ToList())
+            {
+                services.Remove(console);
+            }
+
             services.AddSingleton(Log.CreateProvider());
         });
 

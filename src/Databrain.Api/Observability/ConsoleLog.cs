@@ -1,0 +1,45 @@
+using System.Text.Json;
+using ZLogger;
+using ZLogger.Formatters;
+
+namespace Databrain.Api.Observability;
+
+/// <summary>
+/// The service's console log: one JSON object per line (<c>Logging:Console:FormatterName</c> <c>json</c>, the
+/// default) or plain text (<c>simple</c>, Development), through ZLogger on Microsoft.Extensions.Logging. ZLogger
+/// formats each line as UTF-8 into a buffer and writes it from one background writer, where the platform's
+/// console logger wrote every line with its own call: on 2 cores that made the request line cost a quarter of
+/// the throughput (docs/performance.md). The levels stay under <c>Logging:LogLevel</c>, as before. The
+/// benchmark's baseline compiles this file too, so that both write the same line the same way.
+/// </summary>
+public static class ConsoleLog
+{
+    public static ILoggingBuilder AddDatabrainConsole(this ILoggingBuilder logging, IConfiguration configuration, bool toStandardError)
+    {
+        var plain = string.Equals(configuration["Logging:Console:FormatterName"], "simple", StringComparison.OrdinalIgnoreCase);
+        logging.ClearProviders();
+        return logging.AddZLoggerConsole(options =>
+        {
+            // Admin commands keep stdout for their own output (token create prints the token alone).
+            options.LogToStandardErrorThreshold = toStandardError ? LogLevel.Trace : LogLevel.None;
+            options.IncludeScopes = true;
+            if (plain)
+            {
+                options.UsePlainTextFormatter(formatter => formatter.SetPrefixFormatter(
+                    $"{0:HH:mm:ss} {1:short} {2}: ",
+                    (in MessageTemplate template, in LogInfo info) => template.Format(info.Timestamp, info.LogLevel, info.Category)));
+            }
+            else
+            {
+                // Timestamp, LogLevel, Category, EventId, Message, the scopes' values (TraceId, SpanId, RequestPath…)
+                // and the message's own values under "State", in UTC.
+                options.UseJsonFormatter(formatter =>
+                {
+                    formatter.IncludeProperties = IncludeProperties.Default | IncludeProperties.EventIdValue;
+                    formatter.PropertyKeyValuesObjectName = JsonEncodedText.Encode("State");
+                    formatter.UseUtcTimestamp = true;
+                });
+            }
+        });
+    }
+}
