@@ -10,17 +10,19 @@
 #   build/bench.sh            full run (about 3.5 minutes)
 #   build/bench.sh --quick    short run (under a minute on 2 cores once built; the first run also builds)
 #   build/bench.sh --scale    median create latency with 1,000,000 catalog rows against 1,000 rows
-#   build/bench.sh --no-request-log   both targets with the request line's category at Warning (for A/B runs)
+#   build/bench.sh --no-request-log   both targets with the request line's category at Warning
+#   build/bench.sh --request-log-ab   the service with its request line against the service without it (A/B)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=5 rounds=4 service_only_rounds=2 warmup=15 connections=16 latency_count=300 scale=0 request_log=Information
+seconds=5 rounds=4 service_only_rounds=2 warmup=15 connections=16 latency_count=300 scale=0 request_log=Information request_log_ab=0
 for arg in "$@"; do
   case "$arg" in
     --quick) seconds=2 rounds=2 service_only_rounds=1 warmup=6 latency_count=100 ;;
     --scale) scale=1 ;;
     --no-request-log) request_log=Warning ;;
-    *) echo "usage: build/bench.sh [--quick] [--scale] [--no-request-log]" >&2; exit 2 ;;
+    --request-log-ab) request_log_ab=1 ;;
+    *) echo "usage: build/bench.sh [--quick] [--scale] [--no-request-log | --request-log-ab]" >&2; exit 2 ;;
   esac
 done
 
@@ -95,8 +97,18 @@ prepare "$work/service.db" & seeding=$!
 prepare "$work/raw.db"
 wait "$seeding"
 start "$api" "$work/service.db" service; service_address=$address service_pid=$pid
-start "$raw" "$work/raw.db" raw; raw_address=$address raw_pid=$pid
+if [ "$request_log_ab" -eq 1 ]; then
+  # The same build twice, the second with its request line off, in the baseline's place; the table calls it "no-line".
+  request_log=Warning start "$api" "$work/raw.db" raw; raw_address=$address raw_pid=$pid
+else
+  start "$raw" "$work/raw.db" raw; raw_address=$address raw_pid=$pid
+fi
 # In the background and waited for, so that an interrupt reaches the trap at once, not after the comparison.
-dotnet "$load" compare "$service_address" "$raw_address" "$token" "$warmup" "$seconds" "$rounds" "$service_only_rounds" "$connections" "$service_pid" "$raw_pid" &
+if [ "$request_log_ab" -eq 1 ]; then
+  dotnet "$load" compare "$service_address" "$raw_address" "$token" "$warmup" "$seconds" "$rounds" 0 "$connections" "$service_pid" "$raw_pid" \
+    > >(sed -e 's/^\(.\{43\}\)raw     /\1no-line /' -e 's|(service/raw)|(line/no line)|') &
+else
+  dotnet "$load" compare "$service_address" "$raw_address" "$token" "$warmup" "$seconds" "$rounds" "$service_only_rounds" "$connections" "$service_pid" "$raw_pid" &
+fi
 pids+=("$!")
 wait "$!"

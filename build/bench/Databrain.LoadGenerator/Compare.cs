@@ -59,7 +59,7 @@ internal static class Compare
             (await clients["service"].SendAsync(shared)).Dispose();
         }
 
-        foreach (var scenario in Scenario.ServiceOnly)
+        foreach (var scenario in serviceOnlyRounds > 0 ? Scenario.ServiceOnly : [])
         {
             var total = results[(scenario.Name, "service")] = new Measurement();
             for (var round = 0; round < serviceOnlyRounds; round++)
@@ -68,7 +68,6 @@ internal static class Compare
             }
         }
 
-        var keyed = results[(Scenario.KeyedCreate.Name, "service")];
         Console.WriteLine($"{"scenario",-42} {"target",-8} {"req/s",10} {"p50 ms",8} {"p99 ms",8} {"CPU µs/req",11} {"failed",7}");
         foreach (var ((scenario, target), m) in results)
         {
@@ -77,9 +76,12 @@ internal static class Compare
                 $"{scenario,-42} {target,-8} {m.RequestsPerSecond,10:0.0} {m.Percentile(0.50),8:0.00} {m.Percentile(0.99),8:0.00} {m.CpuMicrosecondsPerRequest,11:0} {m.Failures,7}"));
         }
 
-        Console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"keyed-create throughput (service, keyed/unkeyed): {keyed.RequestsPerSecond / results[(Scenario.Create.Name, "service")].RequestsPerSecond:0.00}"));
+        if (results.TryGetValue((Scenario.KeyedCreate.Name, "service"), out var keyed))
+        {
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"keyed-create throughput (service, keyed/unkeyed): {keyed.RequestsPerSecond / results[(Scenario.Create.Name, "service")].RequestsPerSecond:0.00}"));
+        }
         foreach (var (scenario, label) in new[] { (Scenario.Rejected, "rejected-create"), (Scenario.List, "list"), (Scenario.Create, "create-workspace") })
         {
             var ratio = results[(scenario.Name, "service")].RequestsPerSecond / results[(scenario.Name, "raw")].RequestsPerSecond;

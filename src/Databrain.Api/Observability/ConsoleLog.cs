@@ -23,6 +23,9 @@ public static class ConsoleLog
             // Admin commands keep stdout for their own output (token create prints the token alone).
             options.LogToStandardErrorThreshold = toStandardError ? LogLevel.Trace : LogLevel.None;
             options.IncludeScopes = true;
+
+            // The request thread only captures the values; the background writer formats the line.
+            options.IsFormatLogImmediatelyInStandardLog = false;
             if (plain)
             {
                 options.UsePlainTextFormatter(formatter => formatter.SetPrefixFormatter(
