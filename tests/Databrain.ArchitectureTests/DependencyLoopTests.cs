@@ -1,9 +1,4 @@
 using ArchUnitNET.Domain;
-using ArchUnitNET.Loader;
-using Databrain.Api.Controllers;
-using Databrain.Application.Common.Security;
-using Databrain.Domain.Common;
-using Databrain.Infrastructure.Persistence;
 
 namespace Databrain.ArchitectureTests;
 
@@ -14,9 +9,8 @@ namespace Databrain.ArchitectureTests;
 /// </summary>
 public sealed class DependencyLoopTests
 {
-    private static readonly IReadOnlyList<IType> Types = new ArchLoader()
-        .LoadAssemblies(typeof(NameRule).Assembly, typeof(CallerContext).Assembly, typeof(DatabaseMigrator).Assembly, typeof(WorkspacesController).Assembly)
-        .Build().Types.Where(t => t.FullName.StartsWith("Databrain.", StringComparison.Ordinal)).ToArray();
+    private static readonly IReadOnlyList<IType> Types =
+        [.. LayerRuleTests.Architecture.Types.Where(t => t.FullName.StartsWith("Databrain.", StringComparison.Ordinal))];
 
     [Fact]
     public void NoNamespaceDependsOnItselfThroughAnother() => AssertNoLoop(Loops(type => type.Namespace.FullName));

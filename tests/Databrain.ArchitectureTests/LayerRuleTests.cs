@@ -21,7 +21,8 @@ public sealed class LayerRuleTests
     private static readonly System.Reflection.Assembly InfrastructureAssembly = typeof(DatabaseMigrator).Assembly;
     private static readonly System.Reflection.Assembly ApiAssembly = typeof(WorkspacesController).Assembly;
 
-    private static readonly Architecture Architecture =
+    /// <summary>The four layers as ArchUnitNET sees them, loaded once for every architecture test.</summary>
+    internal static readonly Architecture Architecture =
         new ArchLoader().LoadAssemblies(DomainAssembly, ApplicationAssembly, InfrastructureAssembly, ApiAssembly).Build();
 
     private static readonly IObjectProvider<IType> Domain = Types().That().ResideInAssembly(DomainAssembly).As("Domain");

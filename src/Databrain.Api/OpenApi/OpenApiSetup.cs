@@ -29,15 +29,17 @@ public static class OpenApiSetup
     {
         app.UseMiddleware<ReferencePagePolicy>();
         app.MapOpenApi();
+        // Read once: the page's options are applied to every request for it.
+        var demoToken = app.Environment.IsDevelopment() ? DemoData.Token(app.Environment) : null;
         app.MapScalarApiReference(ReferencePagePolicy.Path, options =>
         {
             // Nothing fetched from elsewhere (fonts, telemetry, the AI agent): the page's policy allows this origin only.
             options.WithTitle("Databrain Workspace API").DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp();
-            if (app.Environment.IsDevelopment())
+            if (demoToken is not null)
             {
                 // The demo token is public (it is in the repository): "try it" works at the first click.
                 options.AddPreferredSecuritySchemes(BearerSchemeTransformer.Scheme)
-                    .AddHttpAuthentication(BearerSchemeTransformer.Scheme, scheme => scheme.Token = DemoData.Token(app.Environment));
+                    .AddHttpAuthentication(BearerSchemeTransformer.Scheme, scheme => scheme.Token = demoToken);
             }
         });
         if (app.Environment.IsDevelopment())

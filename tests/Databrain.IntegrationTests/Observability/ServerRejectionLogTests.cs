@@ -3,25 +3,9 @@ using Databrain.IntegrationTests.Support;
 namespace Databrain.IntegrationTests.Observability;
 
 /// <summary>What Kestrel answers itself, before the application sees a request, is logged: status and reason, no header value.</summary>
-public sealed class ServerRejectionLogTests : IAsyncLifetime
+public sealed class ServerRejectionLogTests(OwnSqliteApi api) : IClassFixture<OwnSqliteApi>
 {
     private const string Secret = "dbn_live_secret_in_a_header_0123456789";
-
-    private readonly SqliteTestDatabase _database = new();
-    private ServiceFactory _service = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        _service = new ServiceFactory(_database);
-        _service.StartServer();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _service.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 
     [Theory]
     [InlineData(431, "the request headers are too large")]
@@ -36,10 +20,11 @@ public sealed class ServerRejectionLogTests : IAsyncLifetime
             _ => $"GET /api/v2/workspace HTTP/1.1\r\nBad Header: {Secret}",
         };
 
-        var response = await RawHttp.SendAsync(_service.CreateClient().BaseAddress!, head, []);
+        using var client = api.CreateClient();
+        var response = await RawHttp.SendAsync(client.BaseAddress!, head, []);
 
         Assert.Equal(status, response.Status);
-        Assert.Contains(_service.Log.Collector.GetSnapshot(), r => r.Message.StartsWith($"HTTP request answered {status} by the server itself: {reason}", StringComparison.Ordinal));
-        Assert.DoesNotContain(_service.Log.Lines, m => m.Contains(Secret, StringComparison.Ordinal));
+        Assert.Contains(api.Log.Collector.GetSnapshot(), r => r.Message.StartsWith($"HTTP request answered {status} by the server itself: {reason}", StringComparison.Ordinal));
+        Assert.DoesNotContain(api.Log.Lines, m => m.Contains(Secret, StringComparison.Ordinal));
     }
 }
