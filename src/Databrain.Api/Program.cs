@@ -2,10 +2,13 @@ using Databrain.Api;
 using Databrain.Api.Admin;
 using Databrain.Api.Configuration;
 using Databrain.Api.Observability;
+using Databrain.Api.OpenApi;
 using Databrain.Infrastructure.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
-if ((SettingsCheck.FindProblem(builder.Configuration) ?? LaunchProfileCheck.FindProblem(builder.Configuration, Environment.CurrentDirectory)) is { } problem)
+// The launch-profile check is about `dotnet run`; the build's OpenAPI generation runs from the project folder too.
+var launchProblem = OpenApiSetup.IsBuildTimeGeneration ? null : LaunchProfileCheck.FindProblem(builder.Configuration, Environment.CurrentDirectory);
+if ((SettingsCheck.FindProblem(builder.Configuration) ?? launchProblem) is { } problem)
 {
     // Before anything is built: one line that says what is wrong, for the service and every admin command alike.
     await Console.Error.WriteLineAsync($"error: {problem}");

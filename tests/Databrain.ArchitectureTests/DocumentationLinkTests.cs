@@ -12,7 +12,7 @@ public sealed partial class DocumentationLinkTests
 
     public static TheoryData<string> Documents()
     {
-        var documents = new[] { "README.md", "CONTRIBUTING.md", "CHANGELOG.md" }
+        var documents = new[] { "README.md", "CONTRIBUTING.md", "CHANGELOG.md", Path.Combine("clients", "Databrain.Client", "README.md") }
             .Concat(Directory.EnumerateFiles(Path.Combine(Root, "docs"), "*.md", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Root, f)));
         return new TheoryData<string>(documents.Order(StringComparer.Ordinal));
     }

@@ -24,6 +24,9 @@ public sealed class BearerSchemeTransformer : IOpenApiDocumentTransformer
                 + "{\"data\": …, \"error\": …}; error.details lists every problem of an INVALID_REQUEST_BODY. "
                 + $"Any other route answers 404 {Errors.NotFoundCode}, any other method 405 {Errors.MethodNotAllowedCode}.",
         };
+        // No servers: the document describes the API wherever it runs, so that the copy a service serves and the one
+        // committed in docs/openapi are the same; a client is given its base address, and the reference page uses its own.
+        document.Servers = [];
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[Scheme] = new OpenApiSecurityScheme

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Databrain.Api.Development;
 using Scalar.AspNetCore;
 
@@ -12,7 +13,14 @@ public static class OpenApiSetup
     public const string EnabledKey = "OpenApi:Enabled";
 
     public static bool IsOpenApiEnabled(IConfiguration configuration, IHostEnvironment environment) =>
-        configuration.GetValue<bool?>(EnabledKey) ?? environment.IsDevelopment();
+        IsBuildTimeGeneration || (configuration.GetValue<bool?>(EnabledKey) ?? environment.IsDevelopment());
+
+    /// <summary>
+    /// True while the build writes docs/openapi/v1.json: Microsoft.Extensions.ApiDescription.Server runs the entry
+    /// point under its own program (GetDocument.Insider), which stops at the built host, before any request.
+    /// </summary>
+    public static bool IsBuildTimeGeneration { get; } =
+        Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
 
     public static IServiceCollection AddDatabrainOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
@@ -20,6 +28,7 @@ public static class OpenApiSetup
             options.CreateSchemaReferenceId = SchemaNames.Of;
             options.AddDocumentTransformer<BearerSchemeTransformer>();
             options.AddSchemaTransformer<RequestRulesTransformer>();
+            options.AddSchemaTransformer<WireTimesTransformer>();
             options.AddOperationTransformer<ErrorResponsesTransformer>();
             options.AddOperationTransformer<SuccessResponsesTransformer>();
             options.AddOperationTransformer<RequestExamplesTransformer>();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Databrain.Api.Http;
 using Databrain.Application.Common.Results;
@@ -234,4 +235,30 @@ public sealed class OpenApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/openapi/v1.json")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/scalar/")).StatusCode);
     }
+
+    [Fact]
+    public void TheServedDocument_IsTheCommittedOne()
+    {
+        var committed = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "committed-openapi-v1.json")))!;
+        var served = JsonNode.Parse(_document.GetRawText())!;
+
+        // info.version is the build's version from git tags, different in every commit; the committed document has a fixed one.
+        committed["info"]!["version"] = served["info"]!["version"]!.DeepClone();
+
+        Assert.True(
+            JsonNode.DeepEquals(committed, served),
+            $"The OpenAPI document the service serves is not docs/openapi/v1.json (first difference at {FirstDifference(committed, served, "$")}). "
+            + "Run build/generate-client.sh, which regenerates the document and the .NET client from it, and commit both.");
+    }
+
+    private static string FirstDifference(JsonNode? expected, JsonNode? actual, string path) => (expected, actual) switch
+    {
+        (JsonObject e, JsonObject a) => e.Select(p => p.Key).Union(a.Select(p => p.Key))
+            .Select(key => JsonNode.DeepEquals(e[key], a[key]) ? null : FirstDifference(e[key], a[key], $"{path}.{key}"))
+            .FirstOrDefault(difference => difference is not null) ?? path,
+        (JsonArray e, JsonArray a) when e.Count == a.Count => Enumerable.Range(0, e.Count)
+            .Select(i => JsonNode.DeepEquals(e[i], a[i]) ? null : FirstDifference(e[i], a[i], $"{path}[{i}]"))
+            .FirstOrDefault(difference => difference is not null) ?? path,
+        _ => path,
+    };
 }

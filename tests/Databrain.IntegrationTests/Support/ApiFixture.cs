@@ -52,7 +52,10 @@ public abstract class ApiFixture : IAsyncLifetime
         Factory.WithWebHostBuilder(builder => builder.ConfigureServices(configure));
 
     /// <summary>A client whose requests carry the calling test's trace, so that their log lines reach its output.</summary>
-    public HttpClient CreateClient() => Factory.CreateDefaultClient(new SendsTrace(Log.Follow()));
+    public HttpClient CreateClient() => Factory.CreateDefaultClient(CreateTraceHandler());
+
+    /// <summary>A handler that makes requests carry the calling test's trace, for clients made elsewhere (the .NET client's).</summary>
+    public DelegatingHandler CreateTraceHandler() => new SendsTrace(Log.Follow());
 
     /// <summary>A new organization with its own token and the standard test catalog (which <paramref name="customize"/> may change).</summary>
     public Task<TestOrganization> CreateOrganizationAsync(Func<SeedOrganization, SeedOrganization>? customize = null) =>
