@@ -7,24 +7,25 @@ namespace Databrain.Api.Observability;
 /// <summary>
 /// The service's console log: one JSON object per line (<c>Logging:Console:FormatterName</c> <c>json</c>, the
 /// default) or plain text (<c>simple</c>, Development), through ZLogger on Microsoft.Extensions.Logging. ZLogger
-/// formats each line as UTF-8 into a buffer and writes it from one background writer, where the platform's
-/// console logger wrote every line with its own call: on 2 cores that made the request line cost a quarter of
-/// the throughput (docs/performance.md). The levels stay under <c>Logging:LogLevel</c>, as before. The
+/// formats each line as UTF-8, and <see cref="PeriodicLineWriter"/> writes the lines of each interval together, where
+/// the platform's console logger wrote every line with its own call: on 2 cores that made the request line cost a
+/// quarter of the throughput (docs/performance.md). The levels stay under <c>Logging:LogLevel</c>, as before. The
 /// benchmark's baseline compiles this file too, so that both write the same line the same way.
 /// </summary>
 public static class ConsoleLog
 {
+    /// <summary>How often the lines logged meanwhile are written: a line appears at most this long after it is logged.</summary>
+    public static readonly TimeSpan WriteInterval = TimeSpan.FromMilliseconds(100);
+
     public static ILoggingBuilder AddDatabrainConsole(this ILoggingBuilder logging, IConfiguration configuration, bool toStandardError)
     {
         var plain = string.Equals(configuration["Logging:Console:FormatterName"], "simple", StringComparison.OrdinalIgnoreCase);
         logging.ClearProviders();
-        return logging.AddZLoggerConsole(options =>
+        return logging.AddZLoggerLogProcessor(options =>
         {
-            // Admin commands keep stdout for their own output (token create prints the token alone).
-            options.LogToStandardErrorThreshold = toStandardError ? LogLevel.Trace : LogLevel.None;
             options.IncludeScopes = true;
 
-            // The request thread only captures the values; the background writer formats the line.
+            // The request thread only captures the values; the writer formats the line.
             options.IsFormatLogImmediatelyInStandardLog = false;
             if (plain)
             {
@@ -43,6 +44,10 @@ public static class ConsoleLog
                     formatter.UseUtcTimestamp = true;
                 });
             }
+
+            // Admin commands keep stdout for their own output (token create prints the token alone).
+            var stream = toStandardError ? Console.OpenStandardError() : Console.OpenStandardOutput();
+            return new PeriodicLineWriter(stream, options.CreateFormatter(), WriteInterval);
         });
     }
 }
