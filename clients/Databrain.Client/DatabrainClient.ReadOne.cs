@@ -30,7 +30,9 @@ public partial class DatabrainClient
         if (status == 200)
         {
             var answer = await ReadObjectResponseAsync<WorkspaceDetailsEnvelope>(response, headers, cancellationToken).ConfigureAwait(false);
-            return new DatabrainResponse<WorkspaceDetailsEnvelope>(status, headers, answer.Object);
+            return answer.Object is { } envelope
+                ? new DatabrainResponse<WorkspaceDetailsEnvelope>(status, headers, envelope)
+                : throw new DatabrainApiException("Response was null which was not expected.", status, answer.Text, headers, null!);
         }
 
         var error = await ReadObjectResponseAsync<ErrorEnvelope>(response, headers, cancellationToken).ConfigureAwait(false);
