@@ -1,5 +1,6 @@
 using Databrain.Application.Common.Ports;
 using Databrain.Infrastructure.Persistence;
+using Databrain.Infrastructure.Persistence.PostgreSql;
 using Databrain.Infrastructure.Persistence.Sqlite;
 using Databrain.Infrastructure.Persistence.SqlServer;
 using Databrain.Infrastructure.Security;
@@ -40,8 +41,13 @@ public static class DependencyInjection
                 services.AddSingleton<IDatabase>(sqlServer);
                 services.AddSingleton<IMigrationTarget>(new SqlServerMigrationTarget(sqlServer));
                 break;
+            case DatabaseProvider.PostgreSql:
+                var postgreSql = new PostgreSqlDatabase(connectionString, options.CommandTimeoutSeconds);
+                services.AddSingleton<IDatabase>(_ => postgreSql); // a factory, so that the container disposes its connection pool
+                services.AddSingleton<IMigrationTarget>(new PostgreSqlMigrationTarget(postgreSql));
+                break;
             default:
-                throw new InvalidOperationException($"Database:Provider must be Sqlite or SqlServer, not '{options.Provider}'.");
+                throw new InvalidOperationException($"Database:Provider must be Sqlite, SqlServer or PostgreSql, not '{options.Provider}'.");
         }
 
         services.AddSingleton(options);

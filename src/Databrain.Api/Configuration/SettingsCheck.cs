@@ -25,7 +25,7 @@ public static class SettingsCheck
 
     private static readonly (string Key, string[] Values)[] Choices =
     [
-        ("Database:Provider", ["Sqlite", "SqlServer"]),
+        ("Database:Provider", ["Sqlite", "SqlServer", "PostgreSql"]),
         ("Database:MigrateOnStartup", ["true", "false"]),
         ("RateLimits:FailedAuthentication:Enabled", ["true", "false"]),
         ("RateLimits:Organization:Enabled", ["true", "false"]),

@@ -147,6 +147,12 @@ public sealed record MetricSummary
             {
                 throw new DomainRuleException($"A custom summary needs a prompt of 1 to {MaxCustomPromptLength} characters.");
             }
+
+            // No database stores it in text (PostgreSQL refuses it; others cut the text short for some readers).
+            if (customPrompt.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new DomainRuleException("A prompt cannot contain the NUL character (U+0000).");
+            }
         }
         else if (customPrompt is not null)
         {

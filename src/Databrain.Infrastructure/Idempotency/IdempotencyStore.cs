@@ -28,8 +28,19 @@ internal sealed class IdempotencyStore(IDatabase database, WriteScope writes) : 
         """;
 
 
-    public Task<IIdempotentWrite> BeginAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IIdempotentWrite>(new Write(database, writes.Share()));
+    public Task<T> RunAsync<T>(Func<IIdempotentWrite, Task<T>> unitOfWork, CancellationToken cancellationToken) =>
+        UnitOfWork.RunAsync(database.Dialect, async attempt =>
+        {
+            await using var shared = writes.Share();
+            try
+            {
+                return await unitOfWork(new Write(database, shared));
+            }
+            finally
+            {
+                attempt.CommitSent = shared.CommitSent;
+            }
+        }, cancellationToken);
 
     public async Task<StoredAnswer?> FindAsync(long organizationId, string key, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -40,22 +51,25 @@ internal sealed class IdempotencyStore(IDatabase database, WriteScope writes) : 
         return row?.Answer;
     }
 
-    public async Task<int> PurgeExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
-    {
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        var deleted = await write.Connection.ExecuteAsync(database.Command(
-            PurgeSql(database.Dialect),
-            new { Now = now.ToUnixTimeMilliseconds(), Skip = 0, Take = batchSize }, cancellationToken, write.Transaction));
-        await write.CommitAsync(cancellationToken);
-        return deleted;
-    }
+    public Task<int> PurgeExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken) =>
+        UnitOfWork.RunAsync(database.Dialect, async attempt =>
+        {
+            await using var write = await database.BeginWriteAsync(cancellationToken);
+            var deleted = await write.Connection.ExecuteAsync(database.Command(
+                PurgeSql(database.Dialect),
+                new { Now = now.ToUnixTimeMilliseconds(), Skip = 0, Take = batchSize }, cancellationToken, write.Transaction));
+            attempt.CommitSent = true;
+            await write.CommitAsync(cancellationToken);
+            return deleted;
+        }, cancellationToken);
 
     /// <summary>
-    /// The purge statement as sent, in the provider's paging syntax: expired keys oldest first, a batch at a time,
-    /// each batch one short write, so that writers never wait long behind a purge.
+    /// The purge statement as sent, in the provider's paging syntax: expired keys, a batch at a time, each batch
+    /// one short write, so that writers never wait long behind a purge. The batch is taken in the order of the
+    /// expiry index that finds it, so that no batch sorts every expired key.
     /// </summary>
     internal static string PurgeSql(ISqlDialect dialect) =>
-        $"DELETE FROM IdempotencyKeys WHERE Id IN (SELECT Id FROM IdempotencyKeys WHERE ExpiresAtUnixMs <= @Now ORDER BY Id {dialect.PagingClause})";
+        $"DELETE FROM IdempotencyKeys WHERE Id IN (SELECT Id FROM IdempotencyKeys WHERE ExpiresAtUnixMs <= @Now ORDER BY ExpiresAtUnixMs {dialect.PagingClause})";
 
     private sealed class Write(IDatabase database, WriteScope.Shared shared) : IIdempotentWrite
     {
@@ -87,8 +101,6 @@ internal sealed class IdempotencyStore(IDatabase database, WriteScope writes) : 
             await shared.CommitAsync(cancellationToken);
             return true;
         }
-
-        public ValueTask DisposeAsync() => shared.DisposeAsync();
     }
 
     // A class with setters: Dapper maps by property, whatever types SQLite reports for the columns.

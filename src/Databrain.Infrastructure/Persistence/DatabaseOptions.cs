@@ -4,6 +4,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>The <c>Database</c> configuration section; the connection string is <c>ConnectionStrings:Databrain</c>.</summary>
@@ -12,7 +13,7 @@ public sealed class DatabaseOptions
     public const string Section = "Database";
     public const string ConnectionStringName = "Databrain";
 
-    /// <summary><c>Sqlite</c> (the embedded default) or <c>SqlServer</c> (production).</summary>
+    /// <summary><c>Sqlite</c> (the embedded default), <c>SqlServer</c> or <c>PostgreSql</c> (production).</summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>Apply pending migrations when the service starts.</summary>

@@ -39,7 +39,7 @@ internal interface IDatabase
     }
 }
 
-/// <summary>The few places where SQLite and SQL Server differ; every other SQL statement is shared.</summary>
+/// <summary>The few places where the providers' SQL differs; every other SQL statement is shared.</summary>
 internal interface ISqlDialect
 {
     /// <summary>A clause, placed after ORDER BY, that skips <c>@Skip</c> rows and keeps <c>@Take</c>.</summary>
@@ -48,11 +48,22 @@ internal interface ISqlDialect
     /// <summary>An expression for the current UTC time, stored as the provider stores CreatedAt.</summary>
     string UtcNow { get; }
 
-    /// <summary>An expression for the number of rows the previous statement of the batch changed.</summary>
-    string RowsAffected { get; }
+    /// <summary>
+    /// What stands before a statement of a batch that must run only when the statement before it changed a row.
+    /// SQL Server goes on with a batch after a statement fails (a unique-key violation ends the statement, not
+    /// the batch), so it needs <c>IF @@ROWCOUNT = 1</c>; SQLite and PostgreSQL stop at the first error.
+    /// </summary>
+    string OnlyIfTheLastStatementChangedARow { get; }
 
     /// <summary>Whether the exception is a unique-key violation (a lost race on a unique index).</summary>
     bool IsUniqueViolation(DbException exception);
+
+    /// <summary>
+    /// Whether the server has ended the transaction and guarantees that nothing of it was committed: a deadlock
+    /// victim, a serialization failure, a connection lost before the commit was sent. Never a timeout: whether
+    /// a timed-out write landed is unknown. See <see cref="UnitOfWork"/>.
+    /// </summary>
+    bool NothingWasCommitted(Exception exception);
 }
 
 /// <summary>The database could not be reached or brought up to date; the message says what to check.</summary>

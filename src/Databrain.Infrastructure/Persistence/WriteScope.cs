@@ -4,10 +4,11 @@ using System.Globalization;
 namespace Databrain.Infrastructure.Persistence;
 
 /// <summary>
-/// The write transactions of one request (scoped). Normally each write is a transaction of its own. While a
-/// request's writes are shared (<see cref="ShareAsync"/>: a keyed write, whose key must commit together with
-/// what it wrote), they are savepoints of one transaction, begun at the first write, which the sharer commits
-/// or, by disposing, rolls back.
+/// The write transactions of one request (scoped). Normally each write is a unit of work of its own, run again
+/// when the server rolled it back whole (<see cref="UnitOfWork"/>). While a request's writes are shared
+/// (<see cref="Share"/>: a keyed write, whose key must commit together with what it wrote), they are savepoints
+/// of one transaction, begun at the first write, which the sharer owns: it commits, rolls back by disposing,
+/// and is the one to run the whole again.
 /// </summary>
 #pragma warning disable CA1001 // The shared transaction belongs to whoever shared the writes, who disposes it.
 internal sealed class WriteScope(IDatabase database)
@@ -15,15 +16,31 @@ internal sealed class WriteScope(IDatabase database)
 {
     private Shared? _shared;
 
-    public async Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="work"/> in a write transaction, which it commits with
+    /// <see cref="WriteTransaction.CommitAsync"/> or leaves to be rolled back.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<WriteTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
-        if (_shared is not { } shared)
+        if (_shared is { } shared)
         {
-            return await database.BeginWriteAsync(cancellationToken);
+            var transaction = await shared.TransactionAsync(cancellationToken);
+            await using var nested = await WriteTransaction.NestedInAsync(transaction, ++shared.Nested, cancellationToken);
+            return await work(nested);
         }
 
-        var transaction = await shared.TransactionAsync(cancellationToken);
-        return await WriteTransaction.NestedInAsync(transaction, ++shared.Nested, cancellationToken);
+        return await UnitOfWork.RunAsync(database.Dialect, async attempt =>
+        {
+            await using var write = await database.BeginWriteAsync(cancellationToken);
+            try
+            {
+                return await work(write);
+            }
+            finally
+            {
+                attempt.CommitSent = write.CommitSent;
+            }
+        }, cancellationToken);
     }
 
     /// <summary>From now until the returned object is disposed, this scope's writes share one transaction.</summary>
@@ -44,6 +61,8 @@ internal sealed class WriteScope(IDatabase database)
         private WriteTransaction? _transaction;
 
         public int Nested { get; set; }
+
+        public bool CommitSent => _transaction?.CommitSent ?? false;
 
         public async Task<WriteTransaction> TransactionAsync(CancellationToken cancellationToken) =>
             _transaction ??= await database.BeginWriteAsync(cancellationToken);
@@ -71,11 +90,16 @@ internal sealed class WriteScope(IDatabase database)
 internal sealed class WriteTransaction(DbConnection connection, DbTransaction transaction, IDisposable? gate) : IAsyncDisposable
 {
     private string? _savepoint;
+    private WriteTransaction? _parent;
     private bool _committed;
+    private bool _broken;
 
     public DbConnection Connection { get; } = connection;
 
     public DbTransaction Transaction { get; } = transaction;
+
+    /// <summary>Whether the commit was asked of the server: from then on, a failure leaves the outcome unknown.</summary>
+    public bool CommitSent { get; private set; }
 
     private bool IsNested => _savepoint is not null;
 
@@ -83,13 +107,24 @@ internal sealed class WriteTransaction(DbConnection connection, DbTransaction tr
     {
         var savepoint = string.Create(CultureInfo.InvariantCulture, $"write{number}");
         await shared.Transaction.SaveAsync(savepoint, cancellationToken);
-        return new WriteTransaction(shared.Connection, shared.Transaction, gate: null) { _savepoint = savepoint };
+        return new WriteTransaction(shared.Connection, shared.Transaction, gate: null) { _savepoint = savepoint, _parent = shared };
     }
 
     public Task CommitAsync(CancellationToken cancellationToken)
     {
         _committed = true;
-        return IsNested ? Task.CompletedTask : Transaction.CommitAsync(cancellationToken);
+        if (IsNested)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (_broken)
+        {
+            throw new InvalidOperationException("A part of this transaction could not be undone; it is rolled back whole instead of committed.");
+        }
+
+        CommitSent = true;
+        return Transaction.CommitAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -98,7 +133,7 @@ internal sealed class WriteTransaction(DbConnection connection, DbTransaction tr
         {
             if (!_committed)
             {
-                await Transaction.RollbackAsync(_savepoint!);
+                await RollBackToSavepointAsync();
             }
 
             return;
@@ -129,6 +164,24 @@ internal sealed class WriteTransaction(DbConnection connection, DbTransaction tr
             // rest of this request (the response, the log line), during which the one-at-a-time section would
             // otherwise stand idle (docs/performance.md: 5 to 10 % more creates).
             await Task.Yield();
+        }
+    }
+
+    /// <summary>
+    /// Undoes this nested write's own work. When the server has ended the whole transaction already (a deadlock
+    /// victim, a lost connection), that fails; the failure must not hide the error that is on its way out
+    /// ("This SqlTransaction has completed" instead of the deadlock), so the shared transaction is marked to
+    /// refuse its commit instead, and the real error goes on.
+    /// </summary>
+    private async Task RollBackToSavepointAsync()
+    {
+        try
+        {
+            await Transaction.RollbackAsync(_savepoint!);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+            _parent!._broken = true;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Databrain.Application.Workspaces;
@@ -7,9 +8,10 @@ using Databrain.Application.Workspaces.Ports;
 namespace Databrain.Infrastructure.Workspaces;
 
 /// <summary>
-/// The one statement pair that reads a workspace as its read model (docs/api.md, "GET /api/v2/workspace?name=…"): the row with every
-/// reference by name, then its Copilot LLMs in their given order. Read one runs it by name; an update runs it
-/// by id at the end of its write, so that it answers the workspace as stored.
+/// The one statement that reads a workspace as its read model (docs/api.md, "GET /api/v2/workspace?name=…"): the
+/// row with every reference by name, once per Copilot LLM in their given order (once with none). One statement
+/// is one consistent read on every provider, so the version and the links always belong together. Read one runs
+/// it by name; an update runs it by id at the end of its write, so that it answers the workspace as stored.
 /// </summary>
 internal static class WorkspaceDetailsSql
 {
@@ -17,51 +19,52 @@ internal static class WorkspaceDetailsSql
 
     public const string ById = "w.Id = @Id";
 
-    /// <summary>Both statements, for a WHERE clause on <c>Workspaces w</c> (<see cref="ByName"/> or <see cref="ById"/>).</summary>
+    /// <summary>The statement, for a WHERE clause on <c>Workspaces w</c> (<see cref="ByName"/> or <see cref="ById"/>).</summary>
     public static string Select(string where) => $"""
         SELECT w.Id, w.Name, w.ConnectionType, d.Name AS DatasourceName, m.Name AS DatamartName, l.Name AS LlmName,
                w.IsEnableMetricSuggestions, w.IsEnableMetricSummary, w.SummaryType, w.CustomSummaryPrompt,
-               t.Name AS ThemeName, w.Version, w.CreatedAt, COALESCE(w.UpdatedAt, w.CreatedAt) AS UpdatedAt
+               t.Name AS ThemeName, w.Version, w.CreatedAt, COALESCE(w.UpdatedAt, w.CreatedAt) AS UpdatedAt,
+               cl.Name AS CopilotLlm
         FROM Workspaces w
         LEFT JOIN Datasources d ON d.Id = w.DatasourceId
         LEFT JOIN Datamarts m ON m.Id = w.DatamartId
         LEFT JOIN Llms l ON l.Id = w.LlmId
         LEFT JOIN Themes t ON t.Id = w.ThemeId
-        WHERE {where};
-        SELECT l.Name
-        FROM WorkspaceCopilotLlms c
-        JOIN Workspaces w ON w.Id = c.WorkspaceId
-        JOIN Llms l ON l.Id = c.LlmId
+        LEFT JOIN WorkspaceCopilotLlms c ON c.WorkspaceId = w.Id
+        LEFT JOIN Llms cl ON cl.Id = c.LlmId
         WHERE {where}
         ORDER BY c.Position, c.LlmId;
         """;
 
-    /// <summary>Reads the two result sets of <see cref="Select"/>; null when no workspace matched.</summary>
-    public static async Task<WorkspaceDetails?> ReadAsync(SqlMapper.GridReader results)
+    /// <summary>Runs a command whose rows are those of <see cref="Select"/>; null when no workspace matched.</summary>
+    public static async Task<WorkspaceDetails?> QueryAsync(DbConnection connection, CommandDefinition command)
     {
-        var row = await results.ReadSingleOrDefaultAsync<Row>();
-        var copilotLlms = (await results.ReadAsync<string>()).AsList();
-        return row is null
-            ? null
-            : new WorkspaceDetails(
-                row.Id.ToString(CultureInfo.InvariantCulture),
-                row.Name,
-                row.ConnectionType,
-                row.DatasourceName,
-                row.DatamartName,
-                row.LlmName,
-                copilotLlms,
-                row.IsEnableMetricSuggestions,
-                row.IsEnableMetricSummary,
-                row.SummaryType,
-                row.CustomSummaryPrompt,
-                row.ThemeName,
-                row.Version,
-                Utc(row.CreatedAt),
-                Utc(row.UpdatedAt));
+        var rows = (await connection.QueryAsync<Row>(command)).AsList();
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var row = rows[0];
+        return new WorkspaceDetails(
+            row.Id.ToString(CultureInfo.InvariantCulture),
+            row.Name,
+            row.ConnectionType,
+            row.DatasourceName,
+            row.DatamartName,
+            row.LlmName,
+            rows.Where(r => r.CopilotLlm is not null).Select(r => r.CopilotLlm!).ToArray(),
+            row.IsEnableMetricSuggestions,
+            row.IsEnableMetricSummary,
+            row.SummaryType,
+            row.CustomSummaryPrompt,
+            row.ThemeName,
+            row.Version,
+            Utc(row.CreatedAt),
+            Utc(row.UpdatedAt));
     }
 
-    /// <summary>SQLite keeps times as ISO 8601 text in UTC ('…Z'); SQL Server as DATETIME2 in UTC, without a kind.</summary>
+    /// <summary>SQLite keeps times as ISO 8601 text in UTC ('…Z'); SQL Server as DATETIME2 in UTC, without a kind; PostgreSQL as timestamptz, read as UTC.</summary>
     private static DateTime Utc(object value) => value switch
     {
         DateTime time => DateTime.SpecifyKind(time, DateTimeKind.Utc),
@@ -100,5 +103,7 @@ internal static class WorkspaceDetailsSql
         public object CreatedAt { get; init; } = string.Empty;
 
         public object UpdatedAt { get; init; } = string.Empty;
+
+        public string? CopilotLlm { get; init; }
     }
 }

@@ -35,10 +35,9 @@ internal sealed class WorkspaceQueries(IDatabase database) : IWorkspaceQueries
     public async Task<WorkspaceDetails?> GetAsync(long organizationId, string name, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        using var results = await connection.QueryMultipleAsync(database.Command(
+        return await WorkspaceDetailsSql.QueryAsync(connection, database.Command(
             Get,
             new { OrganizationId = organizationId, Name = name }, cancellationToken));
-        return await WorkspaceDetailsSql.ReadAsync(results);
     }
 
     /// <summary>The list statement as sent, in the provider's paging syntax.</summary>

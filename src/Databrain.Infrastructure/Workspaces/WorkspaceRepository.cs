@@ -22,40 +22,60 @@ internal sealed class WorkspaceRepository(IDatabase database, WriteScope writes)
              @IsEnableMetricSuggestions, @IsEnableMetricSummary, @SummaryType, @CustomSummaryPrompt, @ThemeId, @Version);
         """;
 
-    // The version check is part of the write itself (no read-then-compare), so that of concurrent writes with
-    // the same If-Match exactly one applies. Settings an update leaves out keep their stored value. The batch
-    // then says whether the row changed, replaces the links if asked, and reads the workspace as stored.
-    internal static string UpdateSql(ISqlDialect dialect, int? copilotCount) => $"""
-        UPDATE Workspaces SET
-            ConnectionType = @ConnectionType, DatasourceId = @DatasourceId, DatamartId = @DatamartId,
-            LlmId = CASE WHEN @SetLlm = 1 THEN @LlmId ELSE LlmId END,
-            IsEnableMetricSuggestions = CASE WHEN @SetSuggestions = 1 THEN @IsEnableMetricSuggestions ELSE IsEnableMetricSuggestions END,
-            IsEnableMetricSummary = CASE WHEN @SetSummary = 1 THEN @IsEnableMetricSummary ELSE IsEnableMetricSummary END,
-            SummaryType = CASE WHEN @SetSummary = 1 THEN @SummaryType ELSE SummaryType END,
-            CustomSummaryPrompt = CASE WHEN @SetSummary = 1 THEN @CustomSummaryPrompt ELSE CustomSummaryPrompt END,
-            ThemeId = CASE WHEN @SetTheme = 1 THEN @ThemeId ELSE ThemeId END,
-            Version = Version + 1,
-            UpdatedAt = {dialect.UtcNow}
-        WHERE Id = @Id AND (@Expected IS NULL OR Version = @Expected);
-        SELECT {dialect.RowsAffected} AS Changed;
-        {(copilotCount is { } count ? "DELETE FROM WorkspaceCopilotLlms WHERE WorkspaceId = @Id;" + CopilotLinks(WorkspaceDetailsSql.ById, count) : string.Empty)}
-        {WorkspaceDetailsSql.Select(WorkspaceDetailsSql.ById)}
-        """;
-
     private const string FindForDelete = "SELECT Id, Version FROM Workspaces WHERE OrganizationId = @OrganizationId AND Name = @Name";
 
-    // Links first: the delete does not rely on the foreign key's cascade being enforced. A delete refused by
-    // the version check is rolled back whole.
-    internal static string DeleteSql(ISqlDialect dialect) => $"""
-        DELETE FROM WorkspaceCopilotLlms WHERE WorkspaceId = @Id;
-        DELETE FROM Workspaces WHERE Id = @Id AND (@Expected IS NULL OR Version = @Expected);
-        SELECT {dialect.RowsAffected} AS Changed;
-        SELECT Version FROM Workspaces WHERE Id = @Id;
-        """;
+    // The row alone: its Copilot LLM links go with it by the foreign key's cascade (SQLite enforces it: the
+    // provider opens every connection with foreign keys on). Locking the row first, and its links after it, is
+    // the order an update takes too: the two never wait for each other crosswise (no deadlock).
+    private const string Delete = "DELETE FROM Workspaces WHERE Id = @Id AND (@Expected IS NULL OR Version = @Expected)";
 
-    internal static string InsertSql(int copilotCount) => Insert + CopilotLinks(WorkspaceDetailsSql.ByName, copilotCount);
+    private const string CurrentVersion = "SELECT Version FROM Workspaces WHERE Id = @Id";
 
-    public async Task<bool> TryAddAsync(Workspace workspace, CancellationToken cancellationToken)
+    private const string ReplaceCopilotLinks = "DELETE FROM WorkspaceCopilotLlms WHERE WorkspaceId = @Id;";
+
+    private static readonly string ReadById = WorkspaceDetailsSql.Select(WorkspaceDetailsSql.ById);
+
+    /// <summary>
+    /// The update of the row: the connection, every setting the update gives (one left out keeps its stored
+    /// value), the version and the time. The version check is part of the write itself (no read-then-compare),
+    /// so that of concurrent writes with the same If-Match exactly one applies.
+    /// </summary>
+    internal static string UpdateSql(ISqlDialect dialect, WorkspaceChanges changes)
+    {
+        var set = new List<string> { "ConnectionType = @ConnectionType", "DatasourceId = @DatasourceId", "DatamartId = @DatamartId" };
+        if (changes.LlmId.IsGiven)
+        {
+            set.Add("LlmId = @LlmId");
+        }
+
+        if (changes.IsEnableMetricSuggestions.IsGiven)
+        {
+            set.Add("IsEnableMetricSuggestions = @IsEnableMetricSuggestions");
+        }
+
+        if (changes.MetricSummary.IsGiven)
+        {
+            set.AddRange(["IsEnableMetricSummary = @IsEnableMetricSummary", "SummaryType = @SummaryType", "CustomSummaryPrompt = @CustomSummaryPrompt"]);
+        }
+
+        if (changes.ThemeId.IsGiven)
+        {
+            set.Add("ThemeId = @ThemeId");
+        }
+
+        set.AddRange(["Version = Version + 1", $"UpdatedAt = {dialect.UtcNow}"]);
+        return $"UPDATE Workspaces SET {string.Join(", ", set)} WHERE Id = @Id AND (@Expected IS NULL OR Version = @Expected)";
+    }
+
+    /// <summary>After an update that changed the row: the new Copilot LLM links if the update gives them, then the workspace as stored.</summary>
+    internal static string AfterUpdateSql(int? copilotCount) => copilotCount is { } count
+        ? ReplaceCopilotLinks + CopilotLinks(WorkspaceDetailsSql.ById, count, guard: string.Empty) + Environment.NewLine + ReadById
+        : ReadById;
+
+    internal static string InsertSql(ISqlDialect dialect, int copilotCount) =>
+        Insert + CopilotLinks(WorkspaceDetailsSql.ByName, copilotCount, dialect.OnlyIfTheLastStatementChangedARow);
+
+    public Task<bool> TryAddAsync(Workspace workspace, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters(new
         {
@@ -73,25 +93,26 @@ internal sealed class WorkspaceRepository(IDatabase database, WriteScope writes)
             Version = Workspace.FirstVersion,
         });
         AddCopilotLlms(parameters, workspace.Ai.CopilotLlmIds);
-        var sql = InsertSql(workspace.Ai.CopilotLlmIds.Count);
+        var sql = InsertSql(database.Dialect, workspace.Ai.CopilotLlmIds.Count);
 
-        await using var write = await writes.BeginWriteAsync(cancellationToken);
-        try
+        return writes.RunAsync(async write =>
         {
-            await write.Connection.ExecuteAsync(database.Command(
-                sql, parameters, cancellationToken, write.Transaction));
-        }
-        catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
-        {
-            // Another create of the same name committed first; disposing the write rolls back.
-            return false;
-        }
+            try
+            {
+                await write.Connection.ExecuteAsync(database.Command(sql, parameters, cancellationToken, write.Transaction));
+            }
+            catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
+            {
+                // Another create of the same name committed first; the write is rolled back.
+                return false;
+            }
 
-        await write.CommitAsync(cancellationToken);
-        return true;
+            await write.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
     }
 
-    public async Task<ConditionalWrite<WorkspaceDetails>> TryUpdateAsync(long workspaceId, WorkspaceChanges changes, long? expected, CancellationToken cancellationToken)
+    public Task<ConditionalWrite<WorkspaceDetails>> TryUpdateAsync(long workspaceId, WorkspaceChanges changes, long? expected, CancellationToken cancellationToken)
     {
         var summary = changes.MetricSummary.Value;
         var parameters = new DynamicParameters(new
@@ -101,15 +122,11 @@ internal sealed class WorkspaceRepository(IDatabase database, WriteScope writes)
             ConnectionType = changes.ConnectionType.ToWire(),
             changes.DatasourceId,
             changes.DatamartId,
-            SetLlm = changes.LlmId.IsGiven,
             LlmId = changes.LlmId.Value,
-            SetSuggestions = changes.IsEnableMetricSuggestions.IsGiven,
             IsEnableMetricSuggestions = changes.IsEnableMetricSuggestions.Value,
-            SetSummary = changes.MetricSummary.IsGiven,
             IsEnableMetricSummary = summary is not null,
             SummaryType = summary?.Type.ToWire(),
             CustomSummaryPrompt = summary?.CustomPrompt,
-            SetTheme = changes.ThemeId.IsGiven,
             ThemeId = changes.ThemeId.Value,
         });
         if (changes.CopilotLlmIds.IsGiven)
@@ -117,60 +134,63 @@ internal sealed class WorkspaceRepository(IDatabase database, WriteScope writes)
             AddCopilotLlms(parameters, changes.CopilotLlmIds.Value);
         }
 
-        var sql = UpdateSql(database.Dialect, changes.CopilotLlmIds.IsGiven ? changes.CopilotLlmIds.Value.Count : null);
+        var update = UpdateSql(database.Dialect, changes);
+        var after = AfterUpdateSql(changes.CopilotLlmIds.IsGiven ? changes.CopilotLlmIds.Value.Count : null);
 
-        await using var write = await writes.BeginWriteAsync(cancellationToken);
-        WorkspaceDetails? stored;
-        using (var results = await write.Connection.QueryMultipleAsync(database.Command(
-            sql, parameters, cancellationToken, write.Transaction)))
+        // The row first (it is then locked until the end), then its links: the order a delete takes too. Only a
+        // changed row gets new links, so that a refused update writes nothing and waits on no link.
+        return writes.RunAsync(async write =>
         {
-            var changed = await results.ReadSingleAsync<long>() == 1;
-            stored = await WorkspaceDetailsSql.ReadAsync(results);
+            var changed = await write.Connection.ExecuteAsync(database.Command(update, parameters, cancellationToken, write.Transaction)) == 1;
             if (!changed)
             {
-                // Gone, or at another version: disposing the write rolls back the link changes of the batch.
-                return ConditionalWrite<WorkspaceDetails>.Refused(stored?.Version);
+                // Gone, or at another version.
+                var current = await write.Connection.QuerySingleOrDefaultAsync<long?>(database.Command(
+                    CurrentVersion, new { Id = workspaceId }, cancellationToken, write.Transaction));
+                return ConditionalWrite<WorkspaceDetails>.Refused(current);
             }
-        }
 
-        await write.CommitAsync(cancellationToken);
-        return ConditionalWrite<WorkspaceDetails>.Done(stored!);
+            var stored = await WorkspaceDetailsSql.QueryAsync(write.Connection, database.Command(after, parameters, cancellationToken, write.Transaction))
+                ?? throw new InvalidOperationException("An updated workspace did not read back.");
+
+            await write.CommitAsync(cancellationToken);
+            return ConditionalWrite<WorkspaceDetails>.Done(stored);
+        }, cancellationToken);
     }
 
-    public async Task<ConditionalWrite<long>> TryDeleteAsync(long organizationId, string name, long? expected, CancellationToken cancellationToken)
-    {
-        await using var write = await writes.BeginWriteAsync(cancellationToken);
-        var found = await write.Connection.QuerySingleOrDefaultAsync<(long Id, long Version)?>(database.Command(
-            FindForDelete, new { OrganizationId = organizationId, Name = name }, cancellationToken, write.Transaction));
-        if (found is not { } workspace)
+    public Task<ConditionalWrite<long>> TryDeleteAsync(long organizationId, string name, long? expected, CancellationToken cancellationToken) =>
+        writes.RunAsync(async write =>
         {
-            return ConditionalWrite<long>.Refused(null);
-        }
+            var found = await write.Connection.QuerySingleOrDefaultAsync<(long Id, long Version)?>(database.Command(
+                FindForDelete, new { OrganizationId = organizationId, Name = name }, cancellationToken, write.Transaction));
+            if (found is not { } workspace)
+            {
+                return ConditionalWrite<long>.Refused(null);
+            }
 
-        using var results = await write.Connection.QueryMultipleAsync(database.Command(
-            DeleteSql(database.Dialect),
-            new { workspace.Id, Expected = expected }, cancellationToken, write.Transaction));
-        var changed = await results.ReadSingleAsync<long>() == 1;
-        var current = await results.ReadSingleOrDefaultAsync<long?>();
-        if (!changed)
-        {
-            return ConditionalWrite<long>.Refused(current);
-        }
+            var deleted = await write.Connection.ExecuteAsync(database.Command(
+                Delete, new { workspace.Id, Expected = expected }, cancellationToken, write.Transaction)) == 1;
+            if (!deleted)
+            {
+                return ConditionalWrite<long>.Refused(await write.Connection.QuerySingleOrDefaultAsync<long?>(database.Command(
+                    CurrentVersion, new { workspace.Id }, cancellationToken, write.Transaction)));
+            }
 
-        await write.CommitAsync(cancellationToken);
-        return ConditionalWrite<long>.Done(workspace.Id);
-    }
+            await write.CommitAsync(cancellationToken);
+            return ConditionalWrite<long>.Done(workspace.Id);
+        }, cancellationToken);
 
     /// <summary>
     /// Inserts the Copilot LLM links of the workspace that <paramref name="where"/> finds, with each LLM's
     /// position in the given list, in the same command (parameters <c>@Copilot0</c>…, at most 20). The join
     /// on <c>Llms</c> keeps every link inside the workspace's organization.
     /// </summary>
-    private static string CopilotLinks(string where, int count) => count == 0
+    /// <param name="guard">What stands before the statement (<see cref="ISqlDialect.OnlyIfTheLastStatementChangedARow"/>).</param>
+    private static string CopilotLinks(string where, int count, string guard) => count == 0
         ? string.Empty
         : $"""
 
-            INSERT INTO WorkspaceCopilotLlms (WorkspaceId, LlmId, Position)
+            {guard}INSERT INTO WorkspaceCopilotLlms (WorkspaceId, LlmId, Position)
             SELECT w.Id, l.Id, c.Position
             FROM Workspaces w
             JOIN ({string.Join(" UNION ALL ", Enumerable.Range(0, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"SELECT @Copilot{i} AS LlmId, {i} AS Position")))}) c ON 1 = 1

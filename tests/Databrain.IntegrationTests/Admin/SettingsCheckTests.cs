@@ -21,7 +21,7 @@ public sealed class SettingsCheckTests
         { "Idempotency:RetentionHours", "0", "Idempotency:RetentionHours is '0'; it must be a whole number from 1 to 720." },
         { "RateLimits:FailedAuthentication:PermitLimit", "0", "RateLimits:FailedAuthentication:PermitLimit is '0'; it must be a whole number from 1 to 100000." },
         { "RateLimits:Organization:Burst", "-1", "RateLimits:Organization:Burst is '-1'; it must be a whole number from 1 to 1000000." },
-        { "Database:Provider", "Postgres", "Database:Provider is 'Postgres'; it must be one of Sqlite, SqlServer." },
+        { "Database:Provider", "Postgres", "Database:Provider is 'Postgres'; it must be one of Sqlite, SqlServer, PostgreSql." },
         { "OpenApi:Enabled", "yes", "OpenApi:Enabled is 'yes'; it must be one of true, false." },
         { "RateLimits:TrustedProxies:0", "proxy.local", "RateLimits:TrustedProxies:0 is 'proxy.local'; it must be an IP address (such as 10.0.0.5 or ::1)." },
     };

@@ -212,14 +212,8 @@ public sealed class DatabrainClientTests(SqliteApi api) : IAsyncDisposable
     {
         // The state the code names, made certain: another request with the key is ahead (storing this one's answer
         // fails) and has not committed its own yet (there is none to find).
-        var inFlight = Intercept.Around<IIdempotencyStore>(null, (method, _) => method.Name switch
-        {
-            nameof(IIdempotencyStore.BeginAsync) => Task.FromResult(Intercept.Around<IIdempotentWrite>(null, (write, _) =>
-                write.Name == nameof(IIdempotentWrite.TryCompleteAsync) ? Task.FromResult(false) : ValueTask.CompletedTask)),
-            nameof(IIdempotencyStore.FindAsync) => Task.FromResult<StoredAnswer?>(null),
-            _ => throw new NotSupportedException(method.Name),
-        });
-        var service = OwnService(services: s => s.AddScoped(_ => inFlight));
+        var inFlight = new KeyStoredByAnotherRequestInFlight();
+        var service = OwnService(services: s => s.AddScoped<IIdempotencyStore>(_ => inFlight));
         var org = await service.Services.CreateOrganizationAsync();
 
         var error = await Fails(() => ClientFor(org.Token, service).DeleteWorkspaceAsync("Busy", idempotency_Key: "k-1"));
@@ -321,5 +315,17 @@ public sealed class DatabrainClientTests(SqliteApi api) : IAsyncDisposable
             request.Method = method;
             return base.SendAsync(request, cancellationToken);
         }
+    }
+
+    /// <summary>Another request with the key is ahead: storing this one's answer fails, and there is no stored answer to find yet.</summary>
+    private sealed class KeyStoredByAnotherRequestInFlight : IIdempotencyStore, IIdempotentWrite
+    {
+        public Task<T> RunAsync<T>(Func<IIdempotentWrite, Task<T>> unitOfWork, CancellationToken cancellationToken) => unitOfWork(this);
+
+        public Task<bool> TryCompleteAsync(long organizationId, StoredAnswer answer, CancellationToken cancellationToken) => Task.FromResult(false);
+
+        public Task<StoredAnswer?> FindAsync(long organizationId, string key, DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult<StoredAnswer?>(null);
+
+        public Task<int> PurgeExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken) => Task.FromResult(0);
     }
 }

@@ -17,9 +17,16 @@ public abstract class AtomicWriteTests(ApiFixture api) : ApiTests(api)
         var poisoned = (await Api.QueryAsync<long>(
             "SELECT l.Id FROM Llms l JOIN Organizations o ON o.Id = l.OrganizationId WHERE o.Name = @Name AND l.Name = 'poisoned-llm'", new { org.Name })).Single();
         var trigger = $"fail_links_{poisoned}";
-        await Api.ExecuteAsync(Api.Database.Provider == DatabaseProvider.Sqlite
-            ? $"CREATE TRIGGER {trigger} BEFORE INSERT ON WorkspaceCopilotLlms WHEN NEW.LlmId = {poisoned} BEGIN SELECT RAISE(ABORT, 'injected fault'); END;"
-            : $"CREATE TRIGGER dbo.{trigger} ON dbo.WorkspaceCopilotLlms AFTER INSERT AS IF EXISTS (SELECT 1 FROM inserted WHERE LlmId = {poisoned}) THROW 50000, 'injected fault', 1;");
+        await Api.ExecuteAsync(Api.Database.Provider switch
+        {
+            DatabaseProvider.Sqlite => $"CREATE TRIGGER {trigger} BEFORE INSERT ON WorkspaceCopilotLlms WHEN NEW.LlmId = {poisoned} BEGIN SELECT RAISE(ABORT, 'injected fault'); END;",
+            DatabaseProvider.SqlServer => $"CREATE TRIGGER dbo.{trigger} ON dbo.WorkspaceCopilotLlms AFTER INSERT AS IF EXISTS (SELECT 1 FROM inserted WHERE LlmId = {poisoned}) THROW 50000, 'injected fault', 1;",
+            _ => $"""
+                CREATE FUNCTION {trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN IF NEW.LlmId = {poisoned} THEN RAISE EXCEPTION 'injected fault'; END IF; RETURN NEW; END $$;
+                CREATE TRIGGER {trigger} BEFORE INSERT ON WorkspaceCopilotLlms FOR EACH ROW EXECUTE FUNCTION {trigger}();
+                """,
+        });
         try
         {
             var failed = await Client.CreateWorkspaceAsync(org.Token, new { name = "Half", connectionType = "MULTI_DATAMART", aiCopilotLlms = new[] { "healthy-llm", "poisoned-llm" } });
@@ -36,7 +43,9 @@ public abstract class AtomicWriteTests(ApiFixture api) : ApiTests(api)
         }
         finally
         {
-            await Api.ExecuteAsync($"DROP TRIGGER {trigger}");
+            await Api.ExecuteAsync(Api.Database.Provider == DatabaseProvider.PostgreSql
+                ? $"DROP TRIGGER {trigger} ON WorkspaceCopilotLlms; DROP FUNCTION {trigger}();"
+                : $"DROP TRIGGER {trigger}");
         }
     }
 }

@@ -51,8 +51,8 @@ public abstract class CreateWorkspaceTests(ApiFixture api) : ApiTests(api)
         var stored = Assert.Single(await Api.QueryAsync<(string, string, string, string, string, string, string, string, string)>(
             """
             SELECT w.Name, w.ConnectionType, d.Name, l.Name,
-                   CASE WHEN w.IsEnableMetricSuggestions = 1 THEN 'on' ELSE 'off' END,
-                   CASE WHEN w.IsEnableMetricSummary = 1 THEN 'on' ELSE 'off' END,
+                   CASE WHEN w.IsEnableMetricSuggestions = @On THEN 'on' ELSE 'off' END,
+                   CASE WHEN w.IsEnableMetricSummary = @On THEN 'on' ELSE 'off' END,
                    w.SummaryType, w.CustomSummaryPrompt, t.Name
             FROM Workspaces w
             JOIN Organizations o ON o.Id = w.OrganizationId
@@ -61,7 +61,7 @@ public abstract class CreateWorkspaceTests(ApiFixture api) : ApiTests(api)
             JOIN Themes t ON t.Id = w.ThemeId
             WHERE o.Name = @Name
             """,
-            new { org.Name }));
+            new { org.Name, On = true }));
         Assert.Equal(("AI Workspace", "DATASOURCE", "snowflake-dw", "gpt-4o", "on", "on", "custom", "Explain the trend to an executive.", "light"), stored);
         var copilot = await Api.QueryAsync<string>(
             """

@@ -67,7 +67,41 @@ public sealed class IdempotencyOnSqlite(SqliteApi api) : IdempotencyTests(api);
 
 public sealed class IdempotencyOnSqlServer(SqlServerApi api) : IdempotencyTests(api);
 
+public sealed class CreateWorkspaceOnPostgreSql(PostgreSqlApi api) : CreateWorkspaceTests(api);
+
+public sealed class OrderOfChecksOnPostgreSql(PostgreSqlApi api) : OrderOfChecksTests(api);
+
+public sealed class AuthenticationOnPostgreSql(PostgreSqlApi api) : AuthenticationTests(api);
+
+public sealed class StrictReadingOnPostgreSql(PostgreSqlApi api) : StrictReadingTests(api);
+
+public sealed class ListWorkspacesOnPostgreSql(PostgreSqlApi api) : ListWorkspacesTests(api);
+
+public sealed class TenantIsolationOnPostgreSql(PostgreSqlApi api) : TenantIsolationTests(api);
+
+public sealed class ConcurrencyOnPostgreSql(PostgreSqlApi api) : ConcurrencyTests(api);
+
+public sealed class RoutingAndFaultsOnPostgreSql(PostgreSqlApi api) : RoutingAndFaultTests(api);
+
+public sealed class BadInputOnPostgreSql(PostgreSqlApi api) : BadInputTests(api);
+
+public sealed class AtomicWriteOnPostgreSql(PostgreSqlApi api) : AtomicWriteTests(api);
+
+public sealed class FuzzOnPostgreSql(PostgreSqlApi api) : FuzzTests(api);
+
+public sealed class DeleteWorkspaceOnPostgreSql(PostgreSqlApi api) : DeleteWorkspaceTests(api);
+
+public sealed class UpdateAndReadWorkspaceOnPostgreSql(PostgreSqlApi api) : UpdateAndReadWorkspaceTests(api);
+
+public sealed class TextAndQueryRulesOnPostgreSql(PostgreSqlApi api) : TextAndQueryRulesTests(api);
+
+public sealed class BoundedErrorAnswersOnPostgreSql(PostgreSqlApi api) : BoundedErrorAnswerTests(api);
+
+public sealed class IdempotencyOnPostgreSql(PostgreSqlApi api) : IdempotencyTests(api);
+
 // The retention tests move a clock by a day, and purge whatever expired by then: a database of their own.
 public sealed class RetentionOnSqlite(OwnSqliteApi api) : Idempotency.RetentionTests(api), IClassFixture<OwnSqliteApi>;
 
 public sealed class RetentionOnSqlServer(OwnSqlServerApi api) : Idempotency.RetentionTests(api), IClassFixture<OwnSqlServerApi>;
+
+public sealed class RetentionOnPostgreSql(OwnPostgreSqlApi api) : Idempotency.RetentionTests(api), IClassFixture<OwnPostgreSqlApi>;

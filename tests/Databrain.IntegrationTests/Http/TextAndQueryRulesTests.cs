@@ -23,6 +23,39 @@ public abstract class TextAndQueryRulesTests(ApiFixture api) : ApiTests(api)
         Assert.Contains("invisible format characters", message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("PUT")]
+    public async Task ANulCharacterInThePrompt_IsRejected_NamingTheField_AndNothingIsStored(string method)
+    {
+        var org = await Api.CreateOrganizationAsync();
+        var body = new { name = "W", connectionType = "MULTI_DATAMART", isEnableMetricSummary = true, summaryType = "custom", customSummaryPrompt = "Explain\u0000 this" };
+        if (method == "PUT")
+        {
+            Assert.Equal(HttpStatusCode.OK, (await Client.CreateWorkspaceAsync(org.Token, new { name = "W", connectionType = "MULTI_DATAMART" })).Status);
+        }
+
+        var response = await Client.SendAsync(new HttpMethod(method), org.Token, body: body);
+
+        Assert.Equal((HttpStatusCode.BadRequest, "INVALID_REQUEST_BODY"), (response.Status, response.ErrorCode));
+        Assert.Equal([("customSummaryPrompt", "must not contain the NUL character (U+0000)")], response.Details);
+        var stored = await Client.SendAsync(HttpMethod.Get, org.Token, "?name=W");
+        Assert.Equal(method == "PUT" ? HttpStatusCode.OK : HttpStatusCode.BadRequest, stored.Status);
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("DELETE")]
+    public async Task ANulCharacterInAQueryValue_IsRejected_NamingTheParameter(string method)
+    {
+        var org = await Api.CreateOrganizationAsync();
+
+        var response = await Client.SendAsync(new HttpMethod(method), org.Token, "?name=Sa%00les");
+
+        Assert.Equal((HttpStatusCode.BadRequest, "INVALID_REQUEST_BODY"), (response.Status, response.ErrorCode));
+        Assert.Equal("name", Assert.Single(response.Details).Field);
+    }
+
     [Fact]
     public async Task NamesThatOnlyLookAlike_CannotBothBeCreated_AsOneIsRejected()
     {

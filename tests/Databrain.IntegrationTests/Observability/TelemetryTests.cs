@@ -127,7 +127,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WithTheTokenCacheWarm_AnUpdateSendsTwoDatabaseCommands_AndAReadOne()
+    public async Task WithTheTokenCacheWarm_AnUpdateSendsThreeDatabaseCommands_AndAReadOne()
     {
         Assert.Equal(HttpStatusCode.OK, (await Traced(new { name = "Versioned", connectionType = "MULTI_DATAMART", aiCopilotLlms = new[] { "gpt-4o" } })).Status);
 
@@ -137,7 +137,8 @@ public sealed class TelemetryTests : IAsyncLifetime
         var read = await Traced(null, HttpMethod.Get, "?name=Versioned");
 
         Assert.Equal(HttpStatusCode.OK, updated.Status);
-        Assert.Equal(2, updated.Spans.Count(s => s.Source.Name == DatabaseTelemetry.SourceName)); // the look-up, then the write
+        // The look-up; the row (locked from then on); the links and the workspace as stored, only once the row changed.
+        Assert.Equal(3, updated.Spans.Count(s => s.Source.Name == DatabaseTelemetry.SourceName));
         Assert.Equal(HttpStatusCode.OK, read.Status);
         Assert.Equal(1, read.Spans.Count(s => s.Source.Name == DatabaseTelemetry.SourceName));
     }

@@ -110,3 +110,5 @@ public sealed class PersistenceOnSqlite(SqliteApi api) : PersistenceTests(api)
 }
 
 public sealed class PersistenceOnSqlServer(SqlServerApi api) : PersistenceTests(api);
+
+public sealed class PersistenceOnPostgreSql(PostgreSqlApi api) : PersistenceTests(api);

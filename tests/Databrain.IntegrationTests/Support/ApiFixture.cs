@@ -38,14 +38,15 @@ public abstract class ApiFixture : IAsyncLifetime
 
     /// <summary>Skips the calling test, with the reason, when this provider's database is not available here.</summary>
     /// <remarks>
-    /// The full reason, with how to enable these cases, is given once per run by
-    /// <c>SqlServerAvailabilityTests</c>; each case says only where to find it, so that a run without SQL Server
-    /// does not repeat it hundreds of times.
+    /// The full reason, with how to enable these cases, is given once per run by the provider's availability test
+    /// (<c>ProviderAvailabilityTests</c>); each case says only where to find it, so that a run without that
+    /// database does not repeat it hundreds of times.
     /// </remarks>
-    public void SkipIfUnavailable() => Assert.SkipWhen(Database.SkipReason is not null, UnavailableHere);
+    public void SkipIfUnavailable() => Assert.SkipWhen(Database.SkipReason is not null, UnavailableHere(Database.Provider));
 
     /// <summary>The skip reason of each case of a provider that is not available here.</summary>
-    public const string UnavailableHere = "no SQL Server here; why, and how to enable these cases: SqlServerAvailabilityTests";
+    public static string UnavailableHere(DatabaseProvider provider) =>
+        $"no {provider} here; why, and how to enable these cases: AvailabilityOn{provider}";
 
     /// <summary>A factory on the same database with some services replaced (fault injection).</summary>
     public WebApplicationFactory<Program> WithServices(Action<IServiceCollection> configure) =>
@@ -112,6 +113,9 @@ public sealed class SqliteApi() : ApiFixture(new SqliteTestDatabase());
 /// <summary>The production provider: a real SQL Server, or every test on it skipped with the reason.</summary>
 public sealed class SqlServerApi() : ApiFixture(new SqlServerTestDatabase());
 
+/// <summary>A server database that CI runs: a real PostgreSQL, or every test on it skipped with the reason.</summary>
+public sealed class PostgreSqlApi() : ApiFixture(new PostgreSqlTestDatabase());
+
 /// <summary>
 /// A database (and service) of one test class alone, for tests that act on the whole database: a purge, a clock
 /// moved by a day. Used as a class fixture.
@@ -120,3 +124,6 @@ public sealed class OwnSqliteApi() : ApiFixture(new SqliteTestDatabase());
 
 /// <summary>The same, on SQL Server (or skipped with the reason).</summary>
 public sealed class OwnSqlServerApi() : ApiFixture(new SqlServerTestDatabase());
+
+/// <summary>The same, on PostgreSQL (or skipped with the reason).</summary>
+public sealed class OwnPostgreSqlApi() : ApiFixture(new PostgreSqlTestDatabase());

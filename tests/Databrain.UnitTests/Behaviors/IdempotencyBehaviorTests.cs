@@ -23,7 +23,8 @@ public sealed class IdempotencyBehaviorTests
     public IdempotencyBehaviorTests()
     {
         _caller.Authenticate(42);
-        _store.BeginAsync(default).ReturnsForAnyArgs(_write);
+        _store.RunAsync<(Result<string>, bool)>(default!, default)
+            .ReturnsForAnyArgs(call => call.Arg<Func<IIdempotentWrite, Task<(Result<string>, bool)>>>()(_write));
     }
 
     private Task<Result<string>> Handle(IdempotencyKey? key, Result<string> answer) =>
@@ -43,7 +44,7 @@ public sealed class IdempotencyBehaviorTests
         var result = await Handle(null, "handled");
 
         Assert.Equal("handled", result.Value);
-        await _store.DidNotReceiveWithAnyArgs().BeginAsync(default);
+        await _store.DidNotReceiveWithAnyArgs().RunAsync<(Result<string>, bool)>(default!, default);
     }
 
     [Fact]
@@ -106,7 +107,7 @@ public sealed class IdempotencyBehaviorTests
     }
 
     [Fact]
-    public async Task AnException_IsNotStored_AndTheWriteIsDisposed()
+    public async Task AnException_IsNotStored_AndEndsTheStoresUnitOfWork()
     {
         var behavior = new IdempotencyBehavior<KeyedRequest, Result<string>>(_caller, _store, new IdempotencyOptions(), new FixedClock());
 
@@ -114,7 +115,7 @@ public sealed class IdempotencyBehaviorTests
             behavior.Handle(new KeyedRequest(Key), CancellationToken.None, () => throw new InvalidOperationException("database down")));
 
         await _write.DidNotReceiveWithAnyArgs().TryCompleteAsync(default, default!, default);
-        await _write.Received(1).DisposeAsync();
+        await _store.ReceivedWithAnyArgs(1).RunAsync<(Result<string>, bool)>(default!, default); // which rolls back what it began
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Databrain.Domain.Common;
+using Databrain.Domain.Workspaces;
 using Databrain.Infrastructure.Persistence;
 using Databrain.Infrastructure.Persistence.SqlServer;
 using Databrain.Infrastructure.Workspaces;
@@ -45,10 +47,12 @@ public sealed partial class TransactSqlTests
         var dialect = new SqlServerDialect();
         data.Add("WorkspaceQueries.ListSql", WorkspaceQueries.ListSql(dialect));
         data.Add("WorkspaceDetailsSql.Select(ByName)", WorkspaceDetailsSql.Select(WorkspaceDetailsSql.ByName));
-        data.Add("WorkspaceRepository.InsertSql(2)", WorkspaceRepository.InsertSql(2));
-        data.Add("WorkspaceRepository.UpdateSql(links kept)", WorkspaceRepository.UpdateSql(dialect, null));
-        data.Add("WorkspaceRepository.UpdateSql(2 links)", WorkspaceRepository.UpdateSql(dialect, 2));
-        data.Add("WorkspaceRepository.DeleteSql", WorkspaceRepository.DeleteSql(dialect));
+        data.Add("WorkspaceRepository.InsertSql(2)", WorkspaceRepository.InsertSql(dialect, 2));
+        data.Add("WorkspaceRepository.UpdateSql(connection only)", WorkspaceRepository.UpdateSql(dialect, WorkspaceChanges.Create(ConnectionType.MultiDatamart, null, null, default, default, default, default, default)));
+        data.Add("WorkspaceRepository.UpdateSql(everything)", WorkspaceRepository.UpdateSql(dialect, WorkspaceChanges.Create(
+            ConnectionType.Datamart, null, 7, Optional<long?>.Given(3), Optional<IReadOnlyList<long>>.Given([3]), Optional<bool>.Given(true), Optional<MetricSummary?>.Given(null), Optional<long?>.Given(null))));
+        data.Add("WorkspaceRepository.AfterUpdateSql(links kept)", WorkspaceRepository.AfterUpdateSql(null));
+        data.Add("WorkspaceRepository.AfterUpdateSql(2 links)", WorkspaceRepository.AfterUpdateSql(2));
         data.Add("IdempotencyStore.PurgeSql", Databrain.Infrastructure.Idempotency.IdempotencyStore.PurgeSql(dialect));
         return data;
     }

@@ -79,19 +79,23 @@ public sealed class IdempotencyBehavior<TRequest, TResponse>(CallerContext calle
 
         var organizationId = caller.RequiredOrganizationId;
         var now = time.GetUtcNow();
-        TResponse response;
-        await using (var write = await store.BeginAsync(cancellationToken))
-        {
-            response = await next();
-            if (response.Error?.Code != Errors.InvalidRequestBodyCode)
+        var (response, completed) = await store.RunAsync(
+            async write =>
             {
+                var response = await next();
+                if (response.Error?.Code == Errors.InvalidRequestBodyCode)
+                {
+                    return (response, false);
+                }
+
                 var (code, message, value) = response.ToStored();
                 var answer = new StoredAnswer(key.Value, key.Fingerprint, code, message, value, now, now.AddHours(options.RetentionHours));
-                if (await write.TryCompleteAsync(organizationId, answer, cancellationToken))
-                {
-                    return response;
-                }
-            }
+                return (response, await write.TryCompleteAsync(organizationId, answer, cancellationToken));
+            },
+            cancellationToken);
+        if (completed)
+        {
+            return response;
         }
 
         // Nothing of this request is stored. A request that broke the field rules is answered so, unless its key

@@ -2,13 +2,17 @@ namespace Databrain.Application.Common.Ports;
 
 /// <summary>
 /// Port: the remembered answers of keyed writes. While a keyed request runs, its writes go into one transaction
-/// (<see cref="BeginAsync"/>), which <see cref="IIdempotentWrite.TryCompleteAsync"/> commits together with the
+/// (<see cref="RunAsync{T}"/>), which <see cref="IIdempotentWrite.TryCompleteAsync"/> commits together with the
 /// key and its answer: after a crash at any point, both exist or neither does.
 /// </summary>
 public interface IIdempotencyStore
 {
-    /// <summary>From now until the returned write ends, this request's writes share its transaction; disposing it without completing rolls them back.</summary>
-    Task<IIdempotentWrite> BeginAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Runs <paramref name="unitOfWork"/> with this request's writes sharing one transaction, which is rolled back
+    /// unless the unit of work completes it. When the database ended that transaction with nothing committed (a
+    /// deadlock victim, say), the whole unit of work runs again, a bounded number of times.
+    /// </summary>
+    Task<T> RunAsync<T>(Func<IIdempotentWrite, Task<T>> unitOfWork, CancellationToken cancellationToken);
 
     /// <summary>The answer remembered for the organization's key, unless it has expired by <paramref name="now"/>.</summary>
     Task<StoredAnswer?> FindAsync(long organizationId, string key, DateTimeOffset now, CancellationToken cancellationToken);
@@ -19,7 +23,7 @@ public interface IIdempotencyStore
 }
 
 /// <summary>The writes of one keyed request.</summary>
-public interface IIdempotentWrite : IAsyncDisposable
+public interface IIdempotentWrite
 {
     /// <summary>
     /// Stores the key with its answer (replacing an expired one) and commits everything the request wrote.

@@ -42,6 +42,8 @@ public static class WorkspaceFields
 
     public static string PromptTooLong { get; } = $"must be at most {MetricSummary.MaxCustomPromptLength} characters long";
 
+    public static string NoNulCharacter => "must not contain the NUL character (U+0000)";
+
     public static string MustBeOneOf(IEnumerable<string> values) => $"must be one of {string.Join(", ", values)}";
 
     public static string MustNotRepeat(IEnumerable<string> repeated) => $"must not repeat a value ({string.Join(", ", repeated.Select(v => $"'{v}'"))})";
@@ -62,7 +64,7 @@ public static class WorkspaceFields
         [IsEnableMetricSuggestions] = "Metric suggestions on or off; default false.",
         [IsEnableMetricSummary] = "Metric summaries on or off; default false.",
         [SummaryType] = $"{Rule(SummaryTypeRequired)}; {SummaryTypeNotAllowed[3..]}. It {MustBeOneOf(SummaryTypes.WireNames)}.",
-        [CustomSummaryPrompt] = $"{Rule(PromptRequired)}; {PromptNotAllowed[3..]}; it {PromptTooLong}.",
+        [CustomSummaryPrompt] = $"{Rule(PromptRequired)}; {PromptNotAllowed[3..]}; it {PromptTooLong} and {NoNulCharacter}.",
         [ThemeName] = $"A theme of the organization. A name: {NameRule.Summary}.",
     };
 
@@ -157,6 +159,8 @@ public abstract class WorkspaceFieldRules<T> : AbstractValidator<T>
             .Null().When(c => c.SummaryType != custom, ApplyConditionTo.CurrentValidator).WithMessage(WorkspaceFields.PromptNotAllowed)
             .MaximumLength(MetricSummary.MaxCustomPromptLength)
             .WithMessage(WorkspaceFields.PromptTooLong)
+            .Must(value => value?.Contains('\0', StringComparison.Ordinal) != true)
+            .WithMessage(WorkspaceFields.NoNulCharacter)
             .OverridePropertyName(WorkspaceFields.CustomSummaryPrompt);
 
         RuleFor(c => c.ThemeName).FollowsNameRule().OverridePropertyName(WorkspaceFields.ThemeName);

@@ -7,7 +7,8 @@ namespace Databrain.Infrastructure.Persistence.SqlServer;
 
 /// <summary>
 /// The production provider. Opening a connection is retried on transient faults (SqlClient's configurable
-/// retry logic); commands are never retried blindly, because a create is not idempotent.
+/// retry logic); a unit of work is run again only when the server guarantees that nothing of it was committed
+/// (<see cref="UnitOfWork"/>), because a create is not idempotent.
 /// </summary>
 internal sealed class SqlServerDatabase : IDatabase
 {
@@ -53,6 +54,12 @@ internal sealed class SqlServerDatabase : IDatabase
     public async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken) =>
         await IDatabase.OpenOrDisposeAsync(new SqlConnection(connectionString) { RetryLogicProvider = _openRetry }, cancellationToken);
 
+    /// <remarks>
+    /// SqlClient overrides only the synchronous transaction methods, so beginning, saving (a savepoint) and
+    /// committing block the calling thread for a round trip. None of them waits for a lock (BEGIN and SAVE take
+    /// none; COMMIT waits for the log write only): every statement that can wait for a lock is sent through
+    /// the asynchronous command methods, so no thread-pool thread waits on another transaction.
+    /// </remarks>
     public async Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken);
@@ -73,13 +80,21 @@ internal sealed class SqlServerDialect : ISqlDialect
 {
     private const int DuplicateKeyInUniqueIndex = 2601;
     private const int UniqueConstraintViolation = 2627;
+    private const int DeadlockVictim = 1205;
 
     public string PagingClause => "OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
 
     public string UtcNow => "SYSUTCDATETIME()";
 
-    public string RowsAffected => "@@ROWCOUNT";
+    public string OnlyIfTheLastStatementChangedARow => "IF @@ROWCOUNT = 1 ";
 
     public bool IsUniqueViolation(DbException exception) =>
         exception is SqlException sql && sql.Errors.Cast<SqlError>().Any(e => e.Number is DuplicateKeyInUniqueIndex or UniqueConstraintViolation);
+
+    /// <summary>
+    /// A deadlock victim (1205), or a connection the server or the network broke (the transport-level errors):
+    /// the server rolls back the transaction. Not a timeout (-2): the statement may still have run.
+    /// </summary>
+    public bool NothingWasCommitted(Exception exception) =>
+        exception is SqlException sql && sql.Errors.Cast<SqlError>().Any(e => e.Number is DeadlockVictim or 64 or 233 or 10053 or 10054);
 }

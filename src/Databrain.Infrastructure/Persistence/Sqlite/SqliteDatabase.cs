@@ -120,8 +120,11 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public string UtcNow => "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
-    public string RowsAffected => "changes()";
+    public string OnlyIfTheLastStatementChangedARow => string.Empty;
 
     public bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey };
+
+    /// <summary>Never: writes pass one at a time, so there is no deadlock to lose, and SQLITE_BUSY is a timeout.</summary>
+    public bool NothingWasCommitted(Exception exception) => false;
 }

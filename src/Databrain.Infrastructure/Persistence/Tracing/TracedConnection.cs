@@ -193,7 +193,7 @@ internal sealed class TracedCommand(DbCommand inner, DbConnection connection, st
 
 /// <summary>
 /// One client span per database command sent, whatever the provider, following the stable OpenTelemetry database
-/// conventions: <c>db.system.name</c> (<see cref="Sqlite"/>, <see cref="SqlServer"/>), <c>db.operation.name</c>,
+/// conventions: <c>db.system.name</c> (<see cref="Sqlite"/>, <see cref="SqlServer"/>, <see cref="PostgreSql"/>), <c>db.operation.name</c>,
 /// <c>db.collection.name</c> when the command touches one table, the parameterised <c>db.query.text</c>. It is
 /// the only one: SqlClient's own instrumentation is not registered, so a SQL Server command is not traced twice.
 /// </summary>
@@ -204,6 +204,8 @@ public static partial class DatabaseTelemetry
     public const string Sqlite = "sqlite";
 
     public const string SqlServer = "microsoft.sql_server";
+
+    public const string PostgreSql = "postgresql";
 
     internal static ActivitySource Source { get; } = new(SourceName);
 

@@ -1,7 +1,9 @@
 -- The organization catalog: managed elsewhere in the Databrain platform, read by this service,
 -- written here only by the admin command line (seed, token create).
--- Every character column uses a binary collation: the server default is case-insensitive and its "="
--- ignores trailing spaces, while the API compares names exactly (ordinal, case-sensitive).
+-- Every character column uses a binary collation: the server default is case-insensitive, while the API
+-- compares names exactly (ordinal, case-sensitive). No collation stops "=" from ignoring trailing spaces
+-- (SQL Server pads the shorter side with spaces under every collation): 'a' = 'a ' holds even here. The
+-- name rule refuses trailing white space, and 0006 adds check constraints that keep it so.
 CREATE TABLE dbo.Organizations (
     Id        BIGINT IDENTITY (1, 1) NOT NULL CONSTRAINT PK_Organizations PRIMARY KEY,
     Name      NVARCHAR (100) COLLATE Latin1_General_100_BIN2 NOT NULL,
