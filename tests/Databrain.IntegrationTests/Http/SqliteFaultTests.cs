@@ -1,15 +1,11 @@
-using System.Diagnostics;
 using System.Net;
-using Databrain.Application.Workspaces.Ports;
 using Databrain.IntegrationTests.Support;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Databrain.IntegrationTests.Http;
 
 /// <summary>
-/// The embedded database locked by another process, damaged, or slow while the client gives up: each on a
-/// service and database of its own, with a 4-second command timeout and no connection pooling (so that
+/// The embedded database locked by another process, or damaged: each on a service and database of its own, with a 4-second command timeout and no connection pooling (so that
 /// nothing inside the service has to be reset for it to see the file as it is).
 /// </summary>
 public sealed class SqliteFaultTests : IAsyncLifetime
@@ -100,52 +96,4 @@ public sealed class SqliteFaultTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await Create("after")).Status);
         Assert.Equal(["before", "after"], await _client.ListNamesAsync(_org.Token));
     }
-
-    [Fact]
-    public async Task ClientThatDisconnects_CancelsTheDatabaseWork()
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var recorder = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var slow = _service.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
-            services.Decorate<IWorkspaceRepository>(inner => RecordingAdds(inner, started, recorder))));
-        using var client = slow.CreateClient();
-
-        // The write waits for the other process's lock; the client gives up once the write has begun waiting. Had
-        // the cancellation not reached the wait, the write would end with SQLite's "busy" after the command timeout.
-        await using var holder = await LockForWritingAsync();
-        using var giveUp = new CancellationTokenSource();
-        using var request = new HttpRequestMessage(HttpMethod.Post, ApiCalls.Route)
-        {
-            Content = new StringContent("""{"name":"W","connectionType":"MULTI_DATAMART"}""", System.Text.Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _org.Token);
-        var sending = client.SendAsync(request, giveUp.Token);
-        await started.Task;
-        await giveUp.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
-
-        var outcome = await recorder.Task;
-        Assert.True(outcome is OperationCanceledException, $"the write ended with {outcome}");
-        await holder.DisposeAsync();
-        Assert.Empty(await client.ListNamesAsync(_org.Token));
-    }
-
-    /// <summary>The repository, reporting when its first create starts, and how it ended: null when it completed, else the exception.</summary>
-    private static IWorkspaceRepository RecordingAdds(IWorkspaceRepository inner, TaskCompletionSource started, TaskCompletionSource<Exception?> outcome) =>
-        Intercept.Around(inner, (method, call) =>
-        {
-            if (method.Name != nameof(IWorkspaceRepository.TryAddAsync))
-            {
-                return call();
-            }
-
-            // Before the call: the wait for SQLite's lock runs within it, in one-second attempts, before it returns a task.
-            started.TrySetResult();
-            var result = call();
-            ((Task)result!).ContinueWith(
-                added => outcome.TrySetResult(added.Exception?.InnerException ?? (added.IsCanceled ? new OperationCanceledException() : null)),
-                TaskScheduler.Default);
-
-            return result;
-        });
 }

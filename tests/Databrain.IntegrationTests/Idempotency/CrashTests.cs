@@ -5,25 +5,32 @@ using System.Net.Sockets;
 using System.Text;
 using Dapper;
 using Databrain.IntegrationTests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace Databrain.IntegrationTests.Idempotency;
 
 /// <summary>
 /// Exactly once across a crash: the real service process, killed with SIGKILL in the middle of 200 keyed creates
 /// from 16 clients, restarted on the same database; every request retried with its key gets 200, and every
-/// workspace exists once, with its Copilot LLM links.
+/// workspace exists once, with its Copilot LLM links. Each provider's run has a database of its own.
 /// </summary>
-public sealed class CrashTests : IAsyncLifetime
+public abstract class CrashTests(TestDatabase database) : IAsyncLifetime
 {
     private const string Token = "dbn_crash_0123456789abcdef0123456789abcdef";
     private const int Requests = 200;
 
-    private readonly SqliteTestDatabase _database = new();
+    private readonly TestDatabase _database = database;
 
-    public ValueTask InitializeAsync() => _database.InitializeAsync();
+    public async ValueTask InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _database.SkipIfUnavailable();
+    }
 
-    public ValueTask DisposeAsync() => _database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private static int FreePort()
     {
@@ -38,7 +45,8 @@ public sealed class CrashTests : IAsyncLifetime
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-            ["ConnectionStrings__Databrain"] = _database.ConnectionString,
+            ["ConnectionStrings__Databrain"] = _database.ConnectionString!,
+            ["Database__Provider"] = _database.Provider.ToString(),
         }))!;
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
@@ -81,9 +89,10 @@ public sealed class CrashTests : IAsyncLifetime
     [Fact]
     public async Task KilledMidway_ThenRetriedWithTheKeys_EveryWorkspaceExistsExactlyOnce_WithItsLinks()
     {
-        var seed = Path.Combine(Path.GetDirectoryName(_database.FilePath)!, "seed.json");
+        var seed = Path.Combine(Path.GetTempPath(), $"databrain-crash-seed-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(seed, $$"""{"organizations":[{"name":"crash","serviceTokens":["{{Token}}"],"llms":["gpt-4o","claude-sonnet"]}]}""");
-        var seeded = await ServiceProcess.RunAsync("Sqlite", _database.ConnectionString, "seed", seed);
+        var seeded = await ServiceProcess.RunAsync(_database.Provider.ToString(), _database.ConnectionString!, "seed", seed);
+        File.Delete(seed);
         Assert.True(seeded.ExitCode == 0, seeded.StandardError);
 
         var port = FreePort();
@@ -136,7 +145,7 @@ public sealed class CrashTests : IAsyncLifetime
             await restarted.WaitForExitAsync();
         }
 
-        await using var connection = new SqliteConnection(_database.ConnectionString);
+        await using var connection = _database.CreateConnection();
         var links = (await connection.QueryAsync<(string Name, long Links)>(
             "SELECT w.Name, (SELECT COUNT(*) FROM WorkspaceCopilotLlms c WHERE c.WorkspaceId = w.Id) FROM Workspaces w WHERE w.Name LIKE 'ws-%'")).ToArray();
         Assert.Equal(Requests, links.Length);
@@ -144,3 +153,7 @@ public sealed class CrashTests : IAsyncLifetime
         Assert.All(links, l => Assert.Equal(2, l.Links));
     }
 }
+
+public sealed class CrashOnSqlite() : CrashTests(new SqliteTestDatabase());
+
+public sealed class CrashOnPostgreSql() : CrashTests(new PostgreSqlTestDatabase());

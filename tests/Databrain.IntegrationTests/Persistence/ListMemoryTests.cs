@@ -3,7 +3,7 @@ using Dapper;
 using Databrain.Application.Workspaces.ListWorkspaces;
 using Databrain.IntegrationTests.Support;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
+using Databrain.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using IMediator = MediatR.IMediator;
 
@@ -18,35 +18,42 @@ public sealed class MeasuredAlone;
 /// what a list request holds while its client reads does not grow with the number of workspaces.
 /// </summary>
 [Collection(nameof(MeasuredAlone))]
-public sealed class ListMemoryTests : IAsyncLifetime
+public abstract class ListMemoryTests(TestDatabase database) : IAsyncLifetime
 {
-    private readonly SqliteTestDatabase _database = new();
+    private readonly TestDatabase _database = database;
     private ServiceFactory _service = null!;
 
     public async ValueTask InitializeAsync()
     {
         await _database.InitializeAsync();
+        _database.SkipIfUnavailable();
         _service = new ServiceFactory(_database);
         _service.StartServer();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _service.DisposeAsync();
+        if (_service is not null)
+        {
+            await _service.DisposeAsync();
+        }
+
         await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     private async Task<TestOrganization> WithWorkspacesAsync(int count)
     {
         var org = await _service.Services.CreateOrganizationAsync();
-        await using var connection = new SqliteConnection(_database.ConnectionString);
+        var number = _database.Provider == DatabaseProvider.Sqlite ? "printf('%06d', n.i)" : "lpad(n.i::text, 6, '0')";
+        await using var connection = _database.CreateConnection();
         await connection.ExecuteAsync(
-            """
+            $"""
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < @Count)
             INSERT INTO Workspaces (OrganizationId, Name, ConnectionType, IsEnableMetricSuggestions, IsEnableMetricSummary)
-            SELECT o.Id, 'workspace-' || printf('%06d', n.i), 'MULTI_DATAMART', 0, 0 FROM n JOIN Organizations o ON o.Name = @Name
+            SELECT o.Id, 'workspace-' || {number}, 'MULTI_DATAMART', @Off, @Off FROM n JOIN Organizations o ON o.Name = @Name
             """,
-            new { Count = count, org.Name });
+            new { Count = count, org.Name, Off = false });
         return org;
     }
 
@@ -95,3 +102,7 @@ public sealed class ListMemoryTests : IAsyncLifetime
             response.Data.EnumerateArray().Select(w => w.GetProperty("name").GetString()));
     }
 }
+
+public sealed class ListMemoryOnSqlite() : ListMemoryTests(new SqliteTestDatabase());
+
+public sealed class ListMemoryOnPostgreSql() : ListMemoryTests(new PostgreSqlTestDatabase());

@@ -2,34 +2,57 @@ using System.Net;
 using Databrain.Infrastructure.Persistence;
 using Databrain.IntegrationTests.Support;
 using DbUp;
-using Microsoft.Data.Sqlite;
+using Dapper;
+using DbUp.Builder;
 
 namespace Databrain.IntegrationTests.Persistence;
 
 /// <summary>
 /// A database made by an earlier release, holding workspaces, is upgraded by the service's own start-up
-/// migration and reads back whole: version 1, timestamps, every setting and Copilot LLM.
+/// migration and reads back whole: version 1, timestamps, every setting and Copilot LLM. Each provider's run
+/// has a database of its own.
 /// </summary>
-public sealed class UpgradeTests : IAsyncLifetime
+public abstract class UpgradeTests(TestDatabase database) : IAsyncLifetime
 {
     /// <summary>The last migration of the release before versions (ETag) existed.</summary>
     private const string LastScriptBeforeVersions = "0003_";
 
-    private readonly SqliteTestDatabase _database = new();
+    private readonly TestDatabase _database = database;
 
-    public ValueTask InitializeAsync() => _database.InitializeAsync();
+    public async ValueTask InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _database.SkipIfUnavailable();
+    }
 
-    public ValueTask DisposeAsync() => _database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>DbUp on the provider's database, with its scripts up to and including <see cref="LastScriptBeforeVersions"/>.</summary>
+    private UpgradeEngineBuilder TheReleaseBeforeVersions()
+    {
+        var connectionString = _database.ConnectionString!;
+        var folder = $".Migrations.{_database.Provider}.";
+        if (_database.Provider == DatabaseProvider.PostgreSql)
+        {
+            EnsureDatabase.For.PostgresqlDatabase(connectionString);
+        }
+
+        var target = _database.Provider == DatabaseProvider.PostgreSql
+            ? DeployChanges.To.PostgresqlDatabase(connectionString)
+            : DeployChanges.To.SqliteDatabase(connectionString);
+        return target.WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name =>
+            name.Contains(folder, StringComparison.Ordinal)
+            && string.CompareOrdinal(name[(name.IndexOf(folder, StringComparison.Ordinal) + folder.Length)..], LastScriptBeforeVersions + "~") < 0);
+    }
 
     [Fact]
     public async Task ADatabaseOfTheReleaseBeforeVersions_IsUpgraded_AndEveryWorkspaceReadsBackWithVersionOne()
     {
-        var upgrade = DeployChanges.To.SqliteDatabase(_database.ConnectionString)
-            .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name =>
-                name.Contains(".Migrations.Sqlite.", StringComparison.Ordinal)
-                && string.CompareOrdinal(name[(name.IndexOf(".Migrations.Sqlite.", StringComparison.Ordinal) + 19)..], LastScriptBeforeVersions + "~") < 0)
-            .Build()
-            .PerformUpgrade();
+        var upgrade = TheReleaseBeforeVersions().Build().PerformUpgrade();
         Assert.True(upgrade.Successful, upgrade.Error?.Message);
         Assert.Equal(3, upgrade.Scripts.Count());
 
@@ -40,14 +63,13 @@ public sealed class UpgradeTests : IAsyncLifetime
         }
 
         // Workspaces as the earlier release's create wrote them (its INSERT, without Version or Position).
-        await using (var connection = new SqliteConnection(_database.ConnectionString))
+        await using (var connection = _database.CreateConnection())
         {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
+            await connection.ExecuteAsync(
+                """
                 INSERT INTO Workspaces (OrganizationId, Name, ConnectionType, DatasourceId, DatamartId, LlmId,
                     IsEnableMetricSuggestions, IsEnableMetricSummary, SummaryType, CustomSummaryPrompt, ThemeId)
-                SELECT o.Id, 'Old', 'DATASOURCE', d.Id, NULL, l.Id, 1, 1, 'custom', 'Weekly', t.Id
+                SELECT o.Id, 'Old', 'DATASOURCE', d.Id, NULL, l.Id, @On, @On, 'custom', 'Weekly', t.Id
                 FROM Organizations o
                 JOIN Datasources d ON d.OrganizationId = o.Id AND d.Name = 'postgres-main'
                 JOIN Llms l ON l.OrganizationId = o.Id AND l.Name = 'gpt-4o'
@@ -56,8 +78,8 @@ public sealed class UpgradeTests : IAsyncLifetime
                 INSERT INTO WorkspaceCopilotLlms (WorkspaceId, LlmId)
                 SELECT w.Id, l.Id FROM Workspaces w JOIN Llms l ON l.OrganizationId = w.OrganizationId
                 WHERE w.Name = 'Old' AND l.Name IN ('gpt-4o', 'claude-sonnet');
-                """;
-            await command.ExecuteNonQueryAsync();
+                """,
+                new { On = true });
         }
 
         await using var service = new ServiceFactory(_database);
@@ -79,3 +101,7 @@ public sealed class UpgradeTests : IAsyncLifetime
         Assert.Equal("\"2\"", updated.ETag());
     }
 }
+
+public sealed class UpgradeOnSqlite() : UpgradeTests(new SqliteTestDatabase());
+
+public sealed class UpgradeOnPostgreSql() : UpgradeTests(new PostgreSqlTestDatabase());

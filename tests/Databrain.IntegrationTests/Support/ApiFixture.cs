@@ -42,7 +42,7 @@ public abstract class ApiFixture : IAsyncLifetime
     /// (<c>ProviderAvailabilityTests</c>); each case says only where to find it, so that a run without that
     /// database does not repeat it hundreds of times.
     /// </remarks>
-    public void SkipIfUnavailable() => Assert.SkipWhen(Database.SkipReason is not null, UnavailableHere(Database.Provider));
+    public void SkipIfUnavailable() => Database.SkipIfUnavailable();
 
     /// <summary>The skip reason of each case of a provider that is not available here.</summary>
     public static string UnavailableHere(DatabaseProvider provider) =>

@@ -20,6 +20,14 @@ public sealed class PostgreSqlTestDatabase : TestDatabase
 
     public override string? SkipReason => _skipReason;
 
+    public override (string Host, int Port)? Server =>
+        _connectionString is null ? null : (new NpgsqlConnectionStringBuilder(_connectionString).Host!, new NpgsqlConnectionStringBuilder(_connectionString).Port);
+
+    public override string ConnectionStringVia(int port) =>
+        new NpgsqlConnectionStringBuilder(_connectionString) { Host = "127.0.0.1", Port = port }.ConnectionString;
+
+    public override System.Data.Common.DbConnection CreateConnection() => new NpgsqlConnection(_connectionString);
+
     public override async ValueTask InitializeAsync()
     {
         var server = await PostgreSqlServer.Instance;

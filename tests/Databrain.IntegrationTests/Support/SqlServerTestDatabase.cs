@@ -28,6 +28,27 @@ public sealed class SqlServerTestDatabase : TestDatabase
 
     public override string? SkipReason => _skipReason;
 
+    public override (string Host, int Port)? Server
+    {
+        get
+        {
+            if (_connectionString is null)
+            {
+                return null;
+            }
+
+            // "tcp:host,port" or "host,port" or "host"
+            var source = new SqlConnectionStringBuilder(_connectionString).DataSource.Replace("tcp:", string.Empty, StringComparison.OrdinalIgnoreCase);
+            var parts = source.Split(',');
+            return (parts[0], parts.Length > 1 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : 1433);
+        }
+    }
+
+    public override string ConnectionStringVia(int port) =>
+        new SqlConnectionStringBuilder(_connectionString) { DataSource = $"tcp:127.0.0.1,{port}" }.ConnectionString;
+
+    public override System.Data.Common.DbConnection CreateConnection() => new SqlConnection(_connectionString);
+
     public override async ValueTask InitializeAsync()
     {
         var server = Environment.GetEnvironmentVariable(EnvironmentVariable);

@@ -14,6 +14,8 @@ public sealed class SqliteTestDatabase : TestDatabase
 
     public override string ConnectionString => $"Data Source={FilePath}";
 
+    public override System.Data.Common.DbConnection CreateConnection() => new SqliteConnection(ConnectionString);
+
     public override ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
