@@ -952,7 +952,7 @@ namespace Databrain.Client
         public CreateWorkspaceRequestSummaryType? SummaryType { get; set; } = default!;
 
         /// <summary>
-        /// Required (not blank) when summaryType is custom; not allowed unless summaryType is custom; it must be at most 2000 characters long.
+        /// Required (not blank) when summaryType is custom; not allowed unless summaryType is custom; it must be at most 2000 characters long and must not contain the NUL character (U+0000).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("customSummaryPrompt")]
         [System.ComponentModel.DataAnnotations.StringLength(2000)]
@@ -1154,7 +1154,7 @@ namespace Databrain.Client
         public UpdateWorkspaceRequestSummaryType? SummaryType { get; set; } = default!;
 
         /// <summary>
-        /// Required (not blank) when summaryType is custom; not allowed unless summaryType is custom; it must be at most 2000 characters long.
+        /// Required (not blank) when summaryType is custom; not allowed unless summaryType is custom; it must be at most 2000 characters long and must not contain the NUL character (U+0000).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("customSummaryPrompt")]
         [System.ComponentModel.DataAnnotations.StringLength(2000)]
