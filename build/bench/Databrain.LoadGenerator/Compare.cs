@@ -20,17 +20,9 @@ internal static class Compare
         var clients = targets.ToDictionary(t => t.Item1, t => Measurement.Client(t.Item2, connections));
         var run = Guid.NewGuid().ToString("N")[..8];
 
-        // Warm-up, the scenarios in turn in one-second slices: connection pools, SQLite's page cache and the JIT's
-        // tiering. The service (far more code than the baseline) needs about ten seconds of load to reach its steady
-        // state; measured from a cold start it spends three times the CPU per request, so a shorter warm-up would
-        // time the compiler rather than the service.
         foreach (var (name, _) in targets)
         {
-            for (var slice = 0; slice < warmupSeconds; slice++)
-            {
-                var scenario = Scenario.All[slice % Scenario.All.Count];
-                await Measurement.RunAsync(clients[name], token, scenario, $"warm-{run}-{name}-{scenario.Tag}-{slice}", connections, TimeSpan.FromSeconds(1));
-            }
+            await WarmUpAsync(clients[name], token, $"{run}-{name}", warmupSeconds, connections);
         }
 
         var results = new Dictionary<(string Scenario, string Target), Measurement>();
@@ -53,12 +45,7 @@ internal static class Compare
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{connections} keep-alive connections, {warmupSeconds} s warm-up, {rounds} alternating rounds of {seconds} s per scenario and target"));
         // Keyed creates, read one and update, on the service alone (the baseline has none of them): figures, no target.
-        using (var shared = Scenario.Create.Request(Scenario.SharedWorkspace))
-        {
-            shared.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-            (await clients["service"].SendAsync(shared)).Dispose();
-        }
-
+        await CreateSharedWorkspaceAsync(clients["service"], token);
         foreach (var scenario in serviceOnlyRounds > 0 ? Scenario.ServiceOnly : [])
         {
             var total = results[(scenario.Name, "service")] = new Measurement();
@@ -68,13 +55,7 @@ internal static class Compare
             }
         }
 
-        Console.WriteLine($"{"scenario",-42} {"target",-8} {"req/s",10} {"p50 ms",8} {"p99 ms",8} {"CPU µs/req",11} {"failed",7}");
-        foreach (var ((scenario, target), m) in results)
-        {
-            Console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{scenario,-42} {target,-8} {m.RequestsPerSecond,10:0.0} {m.Percentile(0.50),8:0.00} {m.Percentile(0.99),8:0.00} {m.CpuMicrosecondsPerRequest,11:0} {m.Failures,7}"));
-        }
+        PrintTable(results);
 
         if (results.TryGetValue((Scenario.KeyedCreate.Name, "service"), out var keyed))
         {
@@ -89,5 +70,39 @@ internal static class Compare
         }
 
         return results.Values.Sum(m => m.Failures) == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Warm-up, the scenarios in turn in one-second slices: connection pools, the database's page cache and the
+    /// JIT's tiering. The service (far more code than the baseline) needs about ten seconds of load to reach its
+    /// steady state; measured from a cold start it spends three times the CPU per request, so a shorter warm-up
+    /// would time the compiler rather than the service.
+    /// </summary>
+    public static async Task WarmUpAsync(HttpClient client, string token, string prefix, int warmupSeconds, int connections)
+    {
+        for (var slice = 0; slice < warmupSeconds; slice++)
+        {
+            var scenario = Scenario.All[slice % Scenario.All.Count];
+            await Measurement.RunAsync(client, token, scenario, $"warm-{prefix}-{scenario.Tag}-{slice}", connections, TimeSpan.FromSeconds(1));
+        }
+    }
+
+    /// <summary>The workspace that the read-one and update scenarios work on.</summary>
+    public static async Task CreateSharedWorkspaceAsync(HttpClient client, string token)
+    {
+        using var shared = Scenario.Create.Request(Scenario.SharedWorkspace);
+        shared.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        (await client.SendAsync(shared)).Dispose();
+    }
+
+    public static void PrintTable(IReadOnlyDictionary<(string Scenario, string Target), Measurement> results)
+    {
+        Console.WriteLine($"{"scenario",-42} {"target",-8} {"req/s",10} {"p50 ms",8} {"p99 ms",8} {"CPU µs/req",11} {"failed",7}");
+        foreach (var ((scenario, target), m) in results)
+        {
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{scenario,-42} {target,-8} {m.RequestsPerSecond,10:0.0} {m.Percentile(0.50),8:0.00} {m.Percentile(0.99),8:0.00} {m.CpuMicrosecondsPerRequest,11:0} {m.Failures,7}"));
+        }
     }
 }

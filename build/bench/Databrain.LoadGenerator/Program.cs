@@ -1,13 +1,16 @@
 using System.Globalization;
 using Databrain.LoadGenerator;
 
-// build/bench.sh drives this: "compare" measures the service against the raw baseline, "latency" measures one
+// build/bench.sh drives this: "compare" measures the service against the raw baseline, "figures" measures the
+// service alone (on PostgreSQL), "latency" measures one
 // target's create latency, "populate" loads catalog rows for the --scale run, "drive" loads one target with one scenario (for profiling);
 // build/soak.sh drives "soak": a mixed load for a given time.
 return args switch
 {
     ["compare", var service, var raw, var token, var warmup, var seconds, var rounds, var serviceOnlyRounds, var connections, var servicePid, var rawPid] =>
         await Compare.RunAsync(new Uri(service), new Uri(raw), token, Number(warmup), Number(seconds), Number(rounds), Number(serviceOnlyRounds), Number(connections), Number(servicePid), Number(rawPid)),
+    ["figures", var target, var label, var token, var warmup, var seconds, var rounds, var connections, var pid] =>
+        await Figures.RunAsync(new Uri(target), label, token, Number(warmup), Number(seconds), Number(rounds), Number(connections), Number(pid)),
     ["drive", var target, var token, var scenario, var seconds, var connections] =>
         await Drive.RunAsync(new Uri(target), token, scenario, Number(seconds), Number(connections)),
     ["latency", var target, var token, var count] => await Latency.RunAsync(new Uri(target), token, Number(count)),
@@ -20,6 +23,6 @@ static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: compare <service-url> <raw-url> <token> <warm-up-seconds> <seconds> <rounds> <service-only-rounds> <connections> <service-pid> <raw-pid> | drive <url> <token> <create|create-rejected|list> <seconds> <connections> | latency <url> <token> <count> | populate <sqlite-file> <rows> | soak <url> <token> <seconds> <sqlite-file>");
+    Console.Error.WriteLine("usage: compare <service-url> <raw-url> <token> <warm-up-seconds> <seconds> <rounds> <service-only-rounds> <connections> <service-pid> <raw-pid> | figures <url> <label> <token> <warm-up-seconds> <seconds> <rounds> <connections> <pid> | drive <url> <token> <create|create-rejected|list> <seconds> <connections> | latency <url> <token> <count> | populate <sqlite-file> <rows> | soak <url> <token> <seconds> <sqlite-file>");
     return 2;
 }
