@@ -2,38 +2,44 @@ using System.Net;
 using Databrain.Api.Observability;
 using Databrain.Application.Common.Security;
 using Databrain.IntegrationTests.Support;
-using Microsoft.Data.Sqlite;
+using Dapper;
 
 namespace Databrain.IntegrationTests.Admin;
 
 /// <summary>
 /// migrate, seed and token create, run as a separate process of the real binary (exit codes, stdout, stderr)
-/// on a database of their own.
+/// on a database of their own, on each provider.
 /// </summary>
-public sealed class AdminCommandTests : IAsyncLifetime
+public abstract class AdminCommandTests(TestDatabase database) : IAsyncLifetime
 {
-    private readonly SqliteTestDatabase _database = new();
+    private readonly string _folder = Directory.CreateTempSubdirectory("databrain-admin-").FullName;
 
-    public ValueTask InitializeAsync() => _database.InitializeAsync();
+    public async ValueTask InitializeAsync()
+    {
+        await database.InitializeAsync();
+        database.SkipIfUnavailable();
+    }
 
-    public ValueTask DisposeAsync() => _database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await database.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+        GC.SuppressFinalize(this);
+    }
 
-    private Task<ServiceProcess.Outcome> Run(params string[] args) => ServiceProcess.RunAsync(_database.ConnectionString, args);
+    private Task<ServiceProcess.Outcome> Run(params string[] args) => ServiceProcess.RunAsync(database.Provider.ToString(), database.ConnectionString!, args);
 
     private string WriteFile(string name, string content)
     {
-        var path = Path.Combine(Path.GetDirectoryName(_database.FilePath)!, name);
+        var path = Path.Combine(_folder, name);
         File.WriteAllText(path, content);
         return path;
     }
 
     private long Count(string sql)
     {
-        using var connection = new SqliteConnection(_database.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
+        using var connection = database.CreateConnection();
+        return connection.ExecuteScalar<long>(sql);
     }
 
     private const string Seed = """
@@ -141,7 +147,7 @@ public sealed class AdminCommandTests : IAsyncLifetime
         Assert.Equal(0, Count($"SELECT COUNT(*) FROM ServiceTokens WHERE TokenHash = '{token}'"));
         Assert.Equal(1, Count($"SELECT COUNT(*) FROM ServiceTokens WHERE TokenHash = '{ServiceTokenHash.Of(token)}'"));
 
-        await using var service = new ServiceFactory(_database);
+        await using var service = new ServiceFactory(database);
         using var client = service.CreateClient();
         var created = await client.CreateWorkspaceAsync(token, new { name = "From CLI token", connectionType = "DATASOURCE", datasourceName = "postgres-main" });
         Assert.Equal(HttpStatusCode.OK, created.Status);
@@ -158,46 +164,8 @@ public sealed class AdminCommandTests : IAsyncLifetime
         Assert.Equal("error: There is no organization named 'nobody'.", outcome.StandardError.Trim());
         Assert.Empty(outcome.StandardOutput);
     }
-
-    [Theory]
-    [InlineData("error: token create needs an organization: token create --organization <name>", "token")]
-    [InlineData("error: token create needs an organization: token create --organization <name>", "token", "create")]
-    [InlineData("error: unknown argument '--org': token create --organization <name>", "token", "create", "--org", "acme")]
-    [InlineData("error: unknown argument 'delete': token create --organization <name>", "token", "delete")]
-    [InlineData("error: seed needs a file: seed <file.json>", "seed")]
-    [InlineData("error: unexpected argument 'now' after 'migrate'", "migrate", "now")]
-    public async Task WrongArguments_NameWhatIsWrong_PrintUsage_AndExit2(string first, params string[] args)
-    {
-        var outcome = await Run(args);
-
-        Assert.Equal(2, outcome.ExitCode);
-        var lines = outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(first, lines[0].Trim());
-        Assert.StartsWith("usage:", lines[1].Trim(), StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("--help")]
-    [InlineData("help")]
-    public async Task Help_PrintsEveryCommand_AndExits0_WithoutStartingTheService(string help)
-    {
-        var outcome = await Run(help);
-
-        Assert.Equal(0, outcome.ExitCode);
-        Assert.All(new[] { "migrate", "seed <file.json>", "token create --organization <name>", "help | --help" }, command =>
-            Assert.Contains(command, outcome.StandardOutput, StringComparison.Ordinal));
-        Assert.DoesNotContain("Now listening", outcome.StandardOutput + outcome.StandardError, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("--version")]
-    [InlineData("version")]
-    public async Task Version_PrintsTheServiceVersion_AndExits0(string version)
-    {
-        var outcome = await Run(version);
-
-        Assert.Equal(0, outcome.ExitCode);
-        Assert.Equal(Databrain.Api.Observability.ServiceVersion.Value, outcome.StandardOutput.Trim());
-        Assert.Matches(@"^\d+\.\d+\.\d+", outcome.StandardOutput.Trim());
-    }
 }
+
+public sealed class AdminCommandOnSqlite() : AdminCommandTests(new SqliteTestDatabase());
+
+public sealed class AdminCommandOnPostgreSql() : AdminCommandTests(new PostgreSqlTestDatabase());

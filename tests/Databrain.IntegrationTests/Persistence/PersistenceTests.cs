@@ -111,4 +111,36 @@ public sealed class PersistenceOnSqlite(SqliteApi api) : PersistenceTests(api)
 
 public sealed class PersistenceOnSqlServer(SqlServerApi api) : PersistenceTests(api);
 
-public sealed class PersistenceOnPostgreSql(PostgreSqlApi api) : PersistenceTests(api);
+public sealed class PersistenceOnPostgreSql(PostgreSqlApi api) : PersistenceTests(api)
+{
+    [Fact]
+    public async Task EveryTextColumn_ComparesByteForByte_WithTheCCollation()
+    {
+        var columns = await api.QueryAsync<(string Table, string Column, string? Collation)>(
+            """
+            SELECT table_name, column_name, collation_name FROM information_schema.columns
+            WHERE table_schema = current_schema() AND data_type = 'character varying' AND table_name <> 'schemaversions'
+            """);
+
+        Assert.Contains(columns, c => c is ("workspaces", "name", _));
+        Assert.All(columns, c => Assert.True(c.Collation == "C", $"{c.Table}.{c.Column} has collation '{c.Collation ?? "(database default)"}'"));
+    }
+
+    [Fact]
+    public async Task NamesThatDifferInCaseOrATrailingSpace_AreThreeNames_ToTheUniqueIndex()
+    {
+        var org = await api.CreateOrganizationAsync();
+
+        var added = await api.ExecuteAsync(
+            """
+            INSERT INTO Workspaces (OrganizationId, Name, ConnectionType, IsEnableMetricSuggestions, IsEnableMetricSummary)
+            SELECT o.Id, n.Name, 'MULTI_DATAMART', false, false FROM Organizations o, (VALUES ('Sales'), ('sales'), ('Sales ')) n (Name)
+            WHERE o.Name = @Name
+            """,
+            new { org.Name });
+
+        Assert.Equal(3, added);
+        Assert.Equal([1L], await api.QueryAsync<long>(
+            "SELECT COUNT(*) FROM Workspaces w JOIN Organizations o ON o.Id = w.OrganizationId WHERE o.Name = @Name AND w.Name = 'Sales'", new { org.Name }));
+    }
+}

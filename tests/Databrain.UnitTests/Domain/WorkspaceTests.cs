@@ -37,6 +37,7 @@ public sealed class WorkspaceTests
         Assert.Throws<DomainRuleException>(() => MetricSummary.Create(SummaryType.Custom, null));
         Assert.Throws<DomainRuleException>(() => MetricSummary.Create(SummaryType.Custom, "   "));
         Assert.Throws<DomainRuleException>(() => MetricSummary.Create(SummaryType.Custom, new string('p', 2001)));
+        Assert.Throws<DomainRuleException>(() => MetricSummary.Create(SummaryType.Custom, "Explain\0it"));
         Assert.Equal("Explain it", MetricSummary.Create(SummaryType.Custom, "Explain it").CustomPrompt);
     }
 

@@ -53,6 +53,7 @@ public sealed partial class TransactSqlTests
             ConnectionType.Datamart, null, 7, Optional<long?>.Given(3), Optional<IReadOnlyList<long>>.Given([3]), Optional<bool>.Given(true), Optional<MetricSummary?>.Given(null), Optional<long?>.Given(null))));
         data.Add("WorkspaceRepository.AfterUpdateSql(links kept)", WorkspaceRepository.AfterUpdateSql(null));
         data.Add("WorkspaceRepository.AfterUpdateSql(2 links)", WorkspaceRepository.AfterUpdateSql(2));
+        data.Add("SqlServerMigrationTarget.ReadCommittedSnapshot", SqlServerMigrationTarget.ReadCommittedSnapshot);
         data.Add("IdempotencyStore.PurgeSql", Databrain.Infrastructure.Idempotency.IdempotencyStore.PurgeSql(dialect));
         return data;
     }
@@ -112,6 +113,27 @@ public sealed partial class TransactSqlTests
 
         Assert.Contains(visitor.Indexes, index => index is ("Workspaces", ["OrganizationId", "Name"]));
     }
+
+    /// <summary>
+    /// "=" ignores trailing spaces under every collation, so a name column holding one would make two names equal:
+    /// every table with a Name column has a check that no stored name ends with a space.
+    /// </summary>
+    [Fact]
+    public void EveryNameColumn_HasACheckThatNoNameEndsWithASpace()
+    {
+        var scripts = string.Join('\n', MigrationScripts.Select(row => ReadScript(row.Data)));
+        var tablesWithNames = TableWithNameColumn().Matches(scripts).Select(m => m.Groups[1].Value).ToArray();
+        var checkedTables = NoTrailingSpaceCheck().Matches(scripts).Select(m => m.Groups[1].Value).ToArray();
+
+        Assert.Contains("Workspaces", tablesWithNames);
+        Assert.Equal(tablesWithNames.Order(), checkedTables.Order());
+    }
+
+    [GeneratedRegex(@"CREATE TABLE dbo\.(\w+) \((?:(?!\);)[\s\S])*?\n\s+Name\s+NVARCHAR")]
+    private static partial Regex TableWithNameColumn();
+
+    [GeneratedRegex(@"ALTER TABLE dbo\.(\w+) WITH CHECK ADD CONSTRAINT CK_\1_Name_NoTrailingSpace CHECK \(DATALENGTH\(Name\) = DATALENGTH\(RTRIM\(Name\)\)\)")]
+    private static partial Regex NoTrailingSpaceCheck();
 
     [GeneratedRegex(@"IN\s+@(\w+)", RegexOptions.IgnoreCase)]
     private static partial Regex DapperListParameter();

@@ -150,6 +150,7 @@ public sealed class CreateWorkspaceValidatorTests
         var command = Valid with { IsEnableMetricSummary = true, SummaryType = "custom" };
         Assert.Empty(Problems(command with { CustomSummaryPrompt = new string('p', 2000) }));
         Assert.Equal([("customSummaryPrompt", "must be at most 2000 characters long")], Problems(command with { CustomSummaryPrompt = new string('p', 2001) }));
+        Assert.Equal([("customSummaryPrompt", "must not contain the NUL character (U+0000)")], Problems(command with { CustomSummaryPrompt = "Explain\0it" }));
     }
 
     [Theory]
