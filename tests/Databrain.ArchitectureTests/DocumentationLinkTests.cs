@@ -8,7 +8,7 @@ namespace Databrain.ArchitectureTests;
 /// </summary>
 public sealed partial class DocumentationLinkTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Path;
 
     public static TheoryData<string> Documents()
     {
@@ -48,19 +48,6 @@ public sealed partial class DocumentationLinkTests
 
     [Fact]
     public void TheDocumentsAreFound() => Assert.Contains("docs/api.md", Documents().Select(d => ((string)d.Data).Replace('\\', '/')));
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Databrain.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (Databrain.sln) is not above the test's folder.");
-    }
 
     [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]
     private static partial Regex MarkdownLink();

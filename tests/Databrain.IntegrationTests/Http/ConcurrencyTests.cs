@@ -36,7 +36,7 @@ public abstract class ConcurrencyTests(ApiFixture api) : ApiTests(api)
     }
 
     /// <summary>
-    /// What a list promises while creates commit (docs/adr/0006-database-providers.md): every workspace whose
+    /// What a list promises while creates commit (docs/adr/0015-postgresql-third-provider.md): every workspace whose
     /// create was answered before the list was asked for is in it, each once, in id order ("oldest first" is the
     /// order ids were given). One that commits during the list may or may not be in it. More than one chunk of
     /// workspaces (500), so that the list goes on by keyset while the creates commit.

@@ -6,7 +6,7 @@ namespace Databrain.IntegrationTests.Persistence;
 
 /// <summary>
 /// A unit of work that the server ended with nothing committed runs again; one whose outcome is unknown does not
-/// (docs/adr/0006-database-providers.md). The server's own errors are injected by a trigger on the Copilot links
+/// (docs/adr/0015-postgresql-third-provider.md). The server's own errors are injected by a trigger on the Copilot links
 /// of one LLM of the test's organization, which raises the SQLSTATE of a deadlock victim (40P01) or of a cancelled
 /// statement (57014, what a command timeout gives) for its first calls, counted in a sequence (not transactional,
 /// so it counts the attempts that were rolled back too). PostgreSQL alone: SQL Server cannot raise error 1205 on demand.
