@@ -1,8 +1,8 @@
 using System.Net;
+using Dapper;
 using Databrain.Api.Observability;
 using Databrain.Application.Common.Security;
 using Databrain.IntegrationTests.Support;
-using Dapper;
 
 namespace Databrain.IntegrationTests.Admin;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using Dapper;
 using Databrain.Application.Workspaces.ListWorkspaces;
+using Databrain.Infrastructure.Persistence;
 using Databrain.IntegrationTests.Support;
 using Microsoft.AspNetCore.Http;
-using Databrain.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using IMediator = MediatR.IMediator;
 

@@ -1,8 +1,8 @@
 using System.Net;
+using Dapper;
 using Databrain.Infrastructure.Persistence;
 using Databrain.IntegrationTests.Support;
 using DbUp;
-using Dapper;
 using DbUp.Builder;
 
 namespace Databrain.IntegrationTests.Persistence;
