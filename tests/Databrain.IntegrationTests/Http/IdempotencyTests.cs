@@ -33,6 +33,24 @@ public abstract class IdempotencyTests(ApiFixture api) : ApiTests(api)
         Assert.Equal([(Key, "must be one header of 1 to 255 visible ASCII characters (0x21 to 0x7E)")], response.Details);
     }
 
+    /// <summary>Twenty unknown Copilot LLM names of 100 characters make a message of over 2,000 characters, which is stored with the key and replayed whole.</summary>
+    [Fact]
+    public async Task ALongStoredErrorMessage_IsStoredWithItsKey_AndReplayedWhole()
+    {
+        var org = await Api.CreateOrganizationAsync();
+        var unknown = Enumerable.Range(0, 20).Select(i => $"{i:D2}{new string('x', 98)}").ToArray();
+        var body = new { name = "W", connectionType = "MULTI_DATAMART", aiCopilotLlms = unknown };
+        var key = NewKey();
+
+        var first = await Post(org.Token, body, key);
+        var replayed = await Post(org.Token, body, key);
+
+        Assert.Equal((HttpStatusCode.BadRequest, "INVALID_AI_COPILOT_LLMS"), (first.Status, first.ErrorCode));
+        Assert.True(first.ErrorMessage!.Length > 2000, $"the message has {first.ErrorMessage.Length} characters");
+        Assert.True(IsReplayed(replayed));
+        Assert.Equal(first.Body, replayed.Body);
+    }
+
     [Fact]
     public async Task AKeyOf256Characters_OrTwoKeys_Answer400_AndOf255_IsFine()
     {
