@@ -39,7 +39,7 @@ public static class DependencyInjection
             case DatabaseProvider.SqlServer:
                 var sqlServer = new SqlServerDatabase(connectionString, options.CommandTimeoutSeconds);
                 services.AddSingleton<IDatabase>(sqlServer);
-                services.AddSingleton<IMigrationTarget>(new SqlServerMigrationTarget(sqlServer));
+                services.AddSingleton<IMigrationTarget>(provider => new SqlServerMigrationTarget(sqlServer, provider.GetRequiredService<ILogger<SqlServerMigrationTarget>>()));
                 break;
             case DatabaseProvider.PostgreSql:
                 var postgreSql = new PostgreSqlDatabase(connectionString, options.CommandTimeoutSeconds);

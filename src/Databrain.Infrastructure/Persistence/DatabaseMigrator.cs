@@ -7,7 +7,9 @@ namespace Databrain.Infrastructure.Persistence;
 /// <summary>
 /// Applies the numbered scripts embedded under <c>Persistence/Migrations/&lt;Provider&gt;/</c> with DbUp, journaled
 /// in the <c>SchemaVersions</c> table: each script runs once, in name order. The same migrator serves
-/// start-up, the <c>migrate</c> command and the tests.
+/// start-up, the <c>migrate</c> command and the tests. Instances that start together on one database take turns
+/// under a lock that all of them see (<see cref="IMigrationTarget.Lock"/>): the first applies what is pending, and
+/// the others then find nothing left to apply.
 /// </summary>
 public sealed class DatabaseMigrator
 {
@@ -24,7 +26,12 @@ public sealed class DatabaseMigrator
     public IReadOnlyList<string> Migrate()
     {
         _target.Prepare();
-        var result = Build().PerformUpgrade();
+        DatabaseUpgradeResult result;
+        using (_target.Lock())
+        {
+            result = Build().PerformUpgrade();
+        }
+
         if (!result.Successful)
         {
             throw new DatabaseUnavailableException(
@@ -58,6 +65,25 @@ internal interface IMigrationTarget
 
     UpgradeEngineBuilder Deploy();
 
-    /// <summary>Runs before the scripts (SQLite: switch the file to WAL; SQL Server: create the database).</summary>
+    /// <summary>Runs before the scripts, and may run in several instances at once (SQLite: switch the file to WAL; a server: create the database).</summary>
     void Prepare();
+
+    /// <summary>
+    /// Waits for, then holds until disposed, the database's migration lock, which every instance on that database
+    /// sees (PostgreSQL: an advisory lock; SQL Server: an application lock; SQLite: a lock on a file beside the
+    /// database). Fails with <see cref="DatabaseUnavailableException"/> when it cannot be had within
+    /// <see cref="MigrationLock.Wait"/>.
+    /// </summary>
+    IDisposable Lock();
+}
+
+/// <summary>How long an instance waits for another one's migrations.</summary>
+internal static class MigrationLock
+{
+    /// <summary>Ten times the command timeout, at least a minute: long migrations are the other instance's to finish.</summary>
+    public static TimeSpan Wait(int commandTimeoutSeconds) => TimeSpan.FromSeconds(Math.Max(60, 10 * commandTimeoutSeconds));
+
+    /// <summary>The message when the wait was in vain.</summary>
+    public static string NotHad(TimeSpan waited) =>
+        $"Another instance has held the migration lock for {waited.TotalSeconds:0} s. Let its migrations finish (or stop it), then start this one again.";
 }

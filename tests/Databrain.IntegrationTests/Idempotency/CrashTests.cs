@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Dapper;
 using Databrain.IntegrationTests.Support;
@@ -32,48 +30,6 @@ public abstract class CrashTests(TestDatabase database) : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private Process Start(int port)
-    {
-        var process = Process.Start(ServiceProcess.StartInfo(new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-            ["ConnectionStrings__Databrain"] = _database.ConnectionString!,
-            ["Database__Provider"] = _database.Provider.ToString(),
-        }))!;
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        return process;
-    }
-
-    private static async Task WaitUntilLiveAsync(HttpClient client)
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (true)
-        {
-            try
-            {
-                if ((await client.GetAsync("/health/live", patience.Token)).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(100, patience.Token);
-        }
-    }
-
     private static async Task<HttpStatusCode> CreateAsync(HttpClient client, int i)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, ApiCalls.Route)
@@ -95,10 +51,9 @@ public abstract class CrashTests(TestDatabase database) : IAsyncLifetime
         File.Delete(seed);
         Assert.True(seeded.ExitCode == 0, seeded.StandardError);
 
-        var port = FreePort();
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        var service = Start(port);
-        await WaitUntilLiveAsync(client);
+        await using var service = ServiceInstance.Start(_database);
+        using var client = new HttpClient { BaseAddress = service.BaseAddress };
+        await service.WaitUntilAsync();
 
         // 16 clients; once 60 creates have been answered, the process is killed with whatever is in flight.
         var answered = 0;
@@ -113,7 +68,7 @@ public abstract class CrashTests(TestDatabase database) : IAsyncLifetime
                 firstRun[i] = killed.Task.IsCompleted ? "not sent" : ((int)await CreateAsync(client, i)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 if (Interlocked.Increment(ref answered) == 60)
                 {
-                    service.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush
+                    await service.KillAsync(); // SIGKILL: no shutdown, no flush
                     killed.TrySetResult();
                 }
             }
@@ -127,22 +82,15 @@ public abstract class CrashTests(TestDatabase database) : IAsyncLifetime
             }
         }).ToArray();
         await Task.WhenAll(sends);
-        await service.WaitForExitAsync();
 
-        using var restarted = Start(port);
-        try
+        await using (var restarted = ServiceInstance.Start(_database, port: service.Port))
         {
-            await WaitUntilLiveAsync(client);
+            await restarted.WaitUntilAsync();
             var retries = await Task.WhenAll(Enumerable.Range(0, Requests).Select(i => CreateAsync(client, i)));
 
             Assert.Contains(firstRun.Values, v => v is "connection lost" or "not sent"); // the kill did cut the run short
             Assert.All(retries, status => Assert.Equal(HttpStatusCode.OK, status));
             Assert.DoesNotContain(firstRun.Values, v => v.StartsWith('5'));
-        }
-        finally
-        {
-            restarted.Kill(entireProcessTree: true);
-            await restarted.WaitForExitAsync();
         }
 
         await using var connection = _database.CreateConnection();

@@ -54,6 +54,7 @@ public sealed partial class TransactSqlTests
         data.Add("WorkspaceRepository.AfterUpdateSql(links kept)", WorkspaceRepository.AfterUpdateSql(null));
         data.Add("WorkspaceRepository.AfterUpdateSql(2 links)", WorkspaceRepository.AfterUpdateSql(2));
         data.Add("SqlServerMigrationTarget.ReadCommittedSnapshot", SqlServerMigrationTarget.ReadCommittedSnapshot);
+        data.Add("SqlServerMigrationTarget.GetMigrationLock", SqlServerMigrationTarget.GetMigrationLock);
         data.Add("IdempotencyStore.PurgeSql", Databrain.Infrastructure.Idempotency.IdempotencyStore.PurgeSql(dialect));
         return data;
     }

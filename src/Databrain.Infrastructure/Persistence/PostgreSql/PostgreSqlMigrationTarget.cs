@@ -1,6 +1,5 @@
 using DbUp;
 using DbUp.Builder;
-using DbUp.Engine.Output;
 using Npgsql;
 
 namespace Databrain.Infrastructure.Persistence.PostgreSql;
@@ -22,12 +21,15 @@ internal sealed class PostgreSqlMigrationTarget(PostgreSqlDatabase database) : I
     {
         try
         {
-            using var connection = new NpgsqlConnection(database.ConnectionString);
-            connection.Open();
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
-        {
-            EnsureDatabase.For.PostgresqlDatabase(database.ConnectionString, new NoOpUpgradeLog());
+            try
+            {
+                using var connection = new NpgsqlConnection(database.ConnectionString);
+                connection.Open();
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
+            {
+                CreateDatabase();
+            }
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
@@ -35,6 +37,55 @@ internal sealed class PostgreSqlMigrationTarget(PostgreSqlDatabase database) : I
                 $"Cannot connect to PostgreSQL '{database.Server}' ({FirstLine(ex.Message)}). "
                 + "Check that the server is running and reachable from here, and the host, port, database and credentials in ConnectionStrings:Databrain.",
                 ex);
+        }
+    }
+
+    /// <summary>
+    /// Held on a connection of its own, which ends it when it closes: a crashed instance cannot leave it behind.
+    /// The key is fixed (the service's own), so that every instance on the database waits for the same lock.
+    /// </summary>
+    public IDisposable Lock()
+    {
+        const long MigrationLockKey = 0x44_61_74_61_62_72_61_69; // "Databrai"
+        var wait = MigrationLock.Wait(database.CommandTimeoutSeconds);
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
+        try
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SET lock_timeout = {(long)wait.TotalMilliseconds}; SELECT pg_advisory_lock({MigrationLockKey});";
+            command.CommandTimeout = (int)wait.TotalSeconds + 5;
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.QueryCanceled)
+        {
+            connection.Dispose();
+            throw new DatabaseUnavailableException(MigrationLock.NotHad(wait), ex);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Through the server's maintenance database; another instance creating it at the same moment is no failure.</summary>
+    private void CreateDatabase()
+    {
+        var target = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        var maintenance = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Database = "postgres", Pooling = false };
+        using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE DATABASE \"{target.Database!.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+        try
+        {
+            command.ExecuteNonQuery();
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+        {
+            // Created by another instance meanwhile.
         }
     }
 

@@ -6,6 +6,8 @@ namespace Databrain.Infrastructure.Persistence.Sqlite;
 
 internal sealed class SqliteMigrationTarget(SqliteDatabase database) : IMigrationTarget
 {
+    private static readonly TimeSpan RetryEvery = TimeSpan.FromMilliseconds(50);
+
     public string ScriptFolder => "Sqlite";
 
     public UpgradeEngineBuilder Deploy() => DeployChanges.To.SqliteDatabase(database.ConnectionString);
@@ -32,6 +34,34 @@ internal sealed class SqliteMigrationTarget(SqliteDatabase database) : IMigratio
         {
             throw new DatabaseUnavailableException(
                 $"Cannot open the SQLite database '{dataSource}': {ex.Message} Check the path in ConnectionStrings:Databrain and that it is writable.", ex);
+        }
+    }
+
+    /// <summary>
+    /// An exclusive lock on a file beside the database (<c>&lt;database&gt;.migrations.lock</c>), which every process on
+    /// this machine sees: SQLite's own locks belong to a connection and end with each of DbUp's transactions. The
+    /// operating system releases it when the holder exits, however it exits.
+    /// </summary>
+    public IDisposable Lock()
+    {
+        var path = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource + ".migrations.lock";
+        var wait = MigrationLock.Wait(database.CommandTimeoutSeconds);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited.Elapsed < wait)
+            {
+                // Held by another process: wait for it.
+                Thread.Sleep(RetryEvery);
+            }
+            catch (IOException ex)
+            {
+                throw new DatabaseUnavailableException(MigrationLock.NotHad(wait), ex);
+            }
         }
     }
 }
