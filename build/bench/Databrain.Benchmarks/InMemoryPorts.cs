@@ -1,5 +1,6 @@
 using System.Reflection;
 using Databrain.Application.Common.Ports;
+using Databrain.Application.Common.Security;
 using Databrain.Application.Workspaces;
 using Databrain.Application.Workspaces.ListWorkspaces;
 using Databrain.Application.Workspaces.Ports;
@@ -22,7 +23,7 @@ internal static class InMemoryPorts
 
     private static readonly Dictionary<string, Func<object?[], object>> Answers = new(StringComparer.Ordinal)
     {
-        [nameof(IServiceTokenLookup.FindOrganizationIdAsync)] = _ => Task.FromResult<long?>(Organization),
+        [nameof(IServiceTokenLookup.FindAsync)] = _ => Task.FromResult<ServiceToken?>(new ServiceToken(Organization, "tok_bench", null, TokenScope.Write, null)),
         [nameof(IWorkspaceReferenceLookup.ResolveAsync)] = args =>
         {
             var references = (WorkspaceReferences)args[1]!;

@@ -202,6 +202,16 @@ namespace Databrain.Client
                             throw new DatabrainApiException<ErrorEnvelope>("INVALID_DATA_APP_API_KEY", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new DatabrainApiException<ErrorEnvelope>("INSUFFICIENT_TOKEN_SCOPE", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 409)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -485,6 +495,16 @@ namespace Databrain.Client
                             throw new DatabrainApiException<ErrorEnvelope>("INVALID_DATA_APP_API_KEY", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new DatabrainApiException<ErrorEnvelope>("INSUFFICIENT_TOKEN_SCOPE", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 409)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -644,6 +664,16 @@ namespace Databrain.Client
                                 throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new DatabrainApiException<ErrorEnvelope>("INVALID_DATA_APP_API_KEY", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new DatabrainApiException<ErrorEnvelope>("INSUFFICIENT_TOKEN_SCOPE", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)

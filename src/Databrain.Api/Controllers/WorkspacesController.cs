@@ -29,6 +29,7 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
     [ProducesResponseType<Envelope<CreatedWorkspace>>(StatusCodes.Status200OK)]
     [ErrorCodes(
         Errors.InvalidRequestBodyCode,
+        Errors.InsufficientTokenScopeCode,
         Errors.IdempotencyKeyReusedCode,
         Errors.IdempotencyKeyInUseCode,
         Errors.WorkspaceNameAlreadyExistsCode,
@@ -75,6 +76,7 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
     [ProducesResponseType<Envelope<WorkspaceDetails>>(StatusCodes.Status200OK)]
     [ErrorCodes(
         Errors.InvalidRequestBodyCode,
+        Errors.InsufficientTokenScopeCode,
         Errors.IdempotencyKeyReusedCode,
         Errors.IdempotencyKeyInUseCode,
         Errors.WorkspaceDoesNotExistCode,
@@ -99,6 +101,7 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
     [ProducesResponseType<Envelope<DeletedWorkspace>>(StatusCodes.Status200OK)]
     [ErrorCodes(
         Errors.InvalidRequestBodyCode,
+        Errors.InsufficientTokenScopeCode,
         Errors.IdempotencyKeyReusedCode,
         Errors.IdempotencyKeyInUseCode,
         Errors.WorkspaceDoesNotExistCode,

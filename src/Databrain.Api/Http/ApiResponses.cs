@@ -16,6 +16,7 @@ public static class ApiResponses
     public static int StatusCodeOf(string code) => code switch
     {
         Errors.InvalidDataAppApiKeyCode => StatusCodes.Status401Unauthorized,
+        Errors.InsufficientTokenScopeCode => StatusCodes.Status403Forbidden,
         Errors.NotFoundCode => StatusCodes.Status404NotFound,
         Errors.MethodNotAllowedCode => StatusCodes.Status405MethodNotAllowed,
         Errors.WorkspaceVersionMismatchCode => StatusCodes.Status412PreconditionFailed,

@@ -12,7 +12,7 @@ namespace Databrain.Api.OpenApi;
 
 /// <summary>
 /// Every operation: its error responses in the envelope, each code under its status with an example
-/// (the operation's own 400 codes from <see cref="ErrorCodesAttribute"/>, plus 401, 429 and 500), and a JSON-only body.
+/// (the operation's own codes from <see cref="ErrorCodesAttribute"/>, plus 401, 429 and 500), and a JSON-only body.
 /// </summary>
 public sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer
 {
@@ -55,7 +55,7 @@ public sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer
 }
 
 /// <summary>
-/// The 400 codes an operation can answer with, listed in its OpenAPI document with an example each.
+/// The codes of its own an operation can answer with (400s, and 403, 409, 412, 422), listed in its OpenAPI document with an example each.
 /// 401, 429 and 500 are added to every operation by <see cref="ErrorResponsesTransformer"/>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
@@ -79,6 +79,7 @@ public static class ErrorExamples
         Errors.WorkspaceDoesNotExist("Sales Analytics"),
         Errors.WorkspaceVersionMismatch("Sales Analytics", 4),
         Errors.InvalidDataAppApiKey,
+        Errors.InsufficientTokenScope,
         Errors.TooManyRequests(7),
         Errors.IdempotencyKeyReused,
         Errors.IdempotencyKeyInUse,

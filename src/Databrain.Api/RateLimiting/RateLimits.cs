@@ -113,9 +113,9 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RateLimiters limit
         }
 
         if (limiters.Organizations is { } organizations && !string.IsNullOrEmpty(caller.BearerToken)
-            && await tokens.FindOrganizationIdAsync(ServiceTokenHash.Of(caller.BearerToken), context.RequestAborted) is { } organizationId)
+            && await tokens.FindAsync(ServiceTokenHash.Of(caller.BearerToken), context.RequestAborted) is { } token)
         {
-            using var lease = organizations.AttemptAcquire(organizationId);
+            using var lease = organizations.AttemptAcquire(token.OrganizationId);
             if (!lease.IsAcquired)
             {
                 await RejectAsync(context, lease, "organization");

@@ -4,6 +4,7 @@ using Dapper;
 using Databrain.Application.Workspaces;
 using Databrain.Application.Workspaces.GetWorkspace;
 using Databrain.Application.Workspaces.Ports;
+using Databrain.Infrastructure.Persistence;
 
 namespace Databrain.Infrastructure.Workspaces;
 
@@ -60,17 +61,9 @@ internal static class WorkspaceDetailsSql
             row.CustomSummaryPrompt,
             row.ThemeName,
             row.Version,
-            Utc(row.CreatedAt),
-            Utc(row.UpdatedAt));
+            StoredTime.Utc(row.CreatedAt),
+            StoredTime.Utc(row.UpdatedAt));
     }
-
-    /// <summary>SQLite keeps times as ISO 8601 text in UTC ('…Z'); SQL Server as DATETIME2 in UTC, without a kind; PostgreSQL as timestamptz, read as UTC.</summary>
-    private static DateTime Utc(object value) => value switch
-    {
-        DateTime time => DateTime.SpecifyKind(time, DateTimeKind.Utc),
-        string text => DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
-        _ => throw new InvalidOperationException($"A workspace time read as {value.GetType().Name}."),
-    };
 
     // A class with setters: SQLite reports no declared type for computed columns, so Dapper cannot match a
     // constructor signature; property mapping converts per value instead.

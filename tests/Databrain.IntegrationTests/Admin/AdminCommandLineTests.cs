@@ -9,10 +9,15 @@ public sealed class AdminCommandLineTests
         ServiceProcess.RunAsync($"Data Source={Path.Combine(Path.GetTempPath(), "databrain-never-opened.db")}", args);
 
     [Theory]
-    [InlineData("error: token create needs an organization: token create --organization <name>", "token")]
-    [InlineData("error: token create needs an organization: token create --organization <name>", "token", "create")]
-    [InlineData("error: unknown argument '--org': token create --organization <name>", "token", "create", "--org", "acme")]
-    [InlineData("error: unknown argument 'delete': token create --organization <name>", "token", "delete")]
+    [InlineData("error: token needs a command: token create --organization <name> [--label <text>] [--scope read|write] [--expires-in <N>d]", "token")]
+    [InlineData("error: token create needs an organization: token create --organization <name> [--label <text>] [--scope read|write] [--expires-in <N>d]", "token", "create")]
+    [InlineData("error: --organization needs a value: token create --organization <name> [--label <text>] [--scope read|write] [--expires-in <N>d]", "token", "create", "--organization")]
+    [InlineData("error: unknown argument '--org': token create --organization <name> [--label <text>] [--scope read|write] [--expires-in <N>d]", "token", "create", "--org", "acme")]
+    [InlineData("error: --expires-in is '30'; it must be a whole number followed by 'd': token create --organization <name> [--label <text>] [--scope read|write] [--expires-in <N>d]", "token", "create", "--organization", "acme", "--expires-in", "30")]
+    [InlineData("error: unknown argument 'delete': token create | list | revoke | rotate", "token", "delete")]
+    [InlineData("error: token list needs an organization: token list --organization <name>", "token", "list")]
+    [InlineData("error: token revoke needs a token id: token revoke <id>", "token", "revoke")]
+    [InlineData("error: --grace is '2d'; it must be a whole number followed by 'h': token rotate <id> [--grace <N>h] [--expires-in <N>d]", "token", "rotate", "tok_1", "--grace", "2d")]
     [InlineData("error: seed needs a file: seed <file.json>", "seed")]
     [InlineData("error: unexpected argument 'now' after 'migrate'", "migrate", "now")]
     public async Task WrongArguments_NameWhatIsWrong_PrintUsage_AndExit2(string first, params string[] args)

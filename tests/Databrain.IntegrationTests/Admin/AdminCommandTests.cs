@@ -64,7 +64,9 @@ public abstract class AdminCommandTests(TestDatabase database) : IAsyncLifetime
         var second = await Run("migrate");
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Contains("Applied 5 migration(s)", first.StandardOutput, StringComparison.Ordinal);
+        var scripts = typeof(Databrain.Infrastructure.Persistence.DatabaseMigrator).Assembly.GetManifestResourceNames()
+            .Count(n => n.Contains($".Migrations.{database.Provider}.", StringComparison.Ordinal));
+        Assert.Contains($"Applied {scripts} migration(s)", first.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(0, second.ExitCode);
         Assert.Equal("Database schema is up to date.", second.StandardOutput.Trim());
     }
@@ -151,6 +153,70 @@ public abstract class AdminCommandTests(TestDatabase database) : IAsyncLifetime
         using var client = service.CreateClient();
         var created = await client.CreateWorkspaceAsync(token, new { name = "From CLI token", connectionType = "DATASOURCE", datasourceName = "postgres-main" });
         Assert.Equal(HttpStatusCode.OK, created.Status);
+    }
+
+    private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    [Fact]
+    public async Task TokenCreate_WithLabelScopeAndExpiry_IsListed_ThenRevoked_AndNoSecretIsEverShown()
+    {
+        await Run("seed", WriteFile("seed.json", Seed));
+
+        var created = await Run("token", "create", "--organization", "acme", "--label", "ci deploy", "--scope", "read", "--expires-in", "30d");
+
+        Assert.Equal(0, created.ExitCode);
+        var token = Assert.Single(Lines(created.StandardOutput));
+        var issued = Assert.Single(Lines(created.StandardError), l => l.StartsWith("Issued token", StringComparison.Ordinal));
+        var described = System.Text.RegularExpressions.Regex.Match(issued, @"^Issued token (tok_[0-9a-f]{32}) \(label: ci deploy; scope: read; expires: (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)\)\.$");
+        Assert.True(described.Success, issued);
+        var id = described.Groups[1].Value;
+        var expires = DateTimeOffset.Parse(described.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(expires - DateTimeOffset.UtcNow, TimeSpan.FromDays(29), TimeSpan.FromDays(31));
+
+        var listed = await Run("token", "list", "--organization", "acme");
+        Assert.Equal(0, listed.ExitCode);
+        var lines = Lines(listed.StandardOutput);
+        Assert.Equal("id\tlabel\tscope\tcreated\texpires\trevoked", lines[0]);
+        Assert.Equal(3, lines.Length); // the seed's token, then this one
+        Assert.Matches(@"^tok_[0-9a-f]{32}\t-\twrite\t\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\t-\t-$", lines[1]);
+        Assert.Matches($@"^{id}\tci deploy\tread\t\d{{4}}-\d\d-\d\dT\d\d:\d\d:\d\dZ\t{described.Groups[2].Value}\t-$", lines[2]);
+        Assert.DoesNotContain(token, listed.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain(ServiceTokenHash.Of(token), listed.StandardOutput, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await Run("token", "revoke", id)).ExitCode);
+        Assert.Equal(0, (await Run("token", "revoke", id)).ExitCode); // again: no failure
+        Assert.Matches(@"\t\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", Lines((await Run("token", "list", "--organization", "acme")).StandardOutput)[2]);
+        var unknown = await Run("token", "revoke", "tok_nope");
+        Assert.Equal((1, "error: There is no service token with the id 'tok_nope'."), (unknown.ExitCode, unknown.StandardError.Trim()));
+    }
+
+    [Fact]
+    public async Task TokenRotate_IssuesASuccessorWithTheSameLabelAndScope_AndTheOldOneEndsAfterTheGrace()
+    {
+        await Run("seed", WriteFile("seed.json", Seed));
+        var first = await Run("token", "create", "--organization", "acme", "--label", "deploy");
+        var firstId = System.Text.RegularExpressions.Regex.Match(first.StandardError, "tok_[0-9a-f]{32}").Value;
+
+        var rotated = await Run("token", "rotate", firstId, "--grace", "0h");
+
+        Assert.Equal(0, rotated.ExitCode);
+        var successor = Assert.Single(Lines(rotated.StandardOutput));
+        Assert.Contains("(label: deploy; scope: write; expires: -)", rotated.StandardError, StringComparison.Ordinal);
+        await using (var service = new ServiceFactory(database))
+        {
+            using var client = service.CreateClient();
+            Assert.Equal(HttpStatusCode.OK, (await client.ListWorkspacesAsync(successor)).Status);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.ListWorkspacesAsync(Assert.Single(Lines(first.StandardOutput)))).Status);
+        }
+
+        var again = await Run("token", "rotate", firstId);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("is revoked or has expired", again.StandardError, StringComparison.Ordinal);
+
+        var successorId = System.Text.RegularExpressions.Regex.Match(rotated.StandardError, "Issued token (tok_[0-9a-f]{32})").Groups[1].Value;
+        var withGrace = await Run("token", "rotate", successorId);
+        var ends = DateTimeOffset.Parse(System.Text.RegularExpressions.Regex.Match(withGrace.StandardError, @$"Token {successorId} ends at (\S+Z)\.").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(ends - DateTimeOffset.UtcNow, TimeSpan.FromHours(23), TimeSpan.FromHours(25)); // the default grace: 24 h
     }
 
     [Fact]

@@ -230,6 +230,16 @@ public sealed class DatabrainClientTests(SqliteApi api) : IAsyncDisposable
     }
 
     [Fact]
+    public async Task AReadOnlyTokensWrite_ThrowsInsufficientTokenScope()
+    {
+        var (org, _) = await api.CreateOrganizationWithAReadTokenAsync();
+
+        var error = await Fails(() => ClientFor(org.Token).CreateWorkspaceAsync(new CreateWorkspaceRequest { Name = "A", ConnectionType = CreateWorkspaceRequestConnectionType.MULTI_DATAMART }));
+
+        Assert.Equal((403, Errors.InsufficientTokenScopeCode), (error.StatusCode, error.Code));
+    }
+
+    [Fact]
     public async Task TooManyFailedAuthentications_ThrowTooManyRequests_WithRetryAfter()
     {
         var service = OwnService(new Dictionary<string, string>
@@ -284,17 +294,17 @@ public sealed class DatabrainClientTests(SqliteApi api) : IAsyncDisposable
     [Fact]
     public void TheseTests_CoverEveryErrorCodeOfTheApi()
     {
-        // UNKNOWN_ORGANIZATION and SERVICE_TOKEN_CONFLICT are the admin commands', not answers of the API. Every other
+        // UNKNOWN_ORGANIZATION, SERVICE_TOKEN_CONFLICT, UNKNOWN_SERVICE_TOKEN and SERVICE_TOKEN_ENDED are the admin commands', not answers of the API. Every other
         // code of the catalogue is asserted above.
         string[] asserted =
         [
             .. RejectedCreates.Keys, Errors.WorkspaceNameAlreadyExistsCode, Errors.WorkspaceDoesNotExistCode,
-            Errors.WorkspaceVersionMismatchCode, Errors.IdempotencyKeyReusedCode, Errors.IdempotencyKeyInUseCode, Errors.InvalidDataAppApiKeyCode,
+            Errors.WorkspaceVersionMismatchCode, Errors.IdempotencyKeyReusedCode, Errors.IdempotencyKeyInUseCode, Errors.InvalidDataAppApiKeyCode, Errors.InsufficientTokenScopeCode,
             Errors.TooManyRequestsCode, Errors.InternalServerErrorCode, Errors.NotFoundCode, Errors.MethodNotAllowedCode,
         ];
         var catalogue = typeof(Errors).GetFields().Where(f => f.IsLiteral && f.Name.EndsWith("Code", StringComparison.Ordinal)).Select(f => (string)f.GetRawConstantValue()!);
 
-        Assert.Equal(catalogue.Except([Errors.UnknownOrganizationCode, Errors.ServiceTokenConflictCode]).Order(), asserted.Distinct().Order());
+        Assert.Equal(catalogue.Except([Errors.UnknownOrganizationCode, Errors.ServiceTokenConflictCode, Errors.UnknownServiceTokenCode, Errors.ServiceTokenEndedCode]).Order(), asserted.Distinct().Order());
     }
 
     [Fact]

@@ -24,6 +24,8 @@ public abstract class AuthenticationTests(ApiFixture api) : ApiTests(api)
     {
         var revoked = await Api.CreateOrganizationAsync();
         await Api.ExecuteAsync("UPDATE ServiceTokens SET RevokedAt = '2026-01-01' WHERE TokenHash = @Hash", new { Hash = ServiceTokenHash.Of(revoked.Token) });
+        var expired = await Api.CreateOrganizationAsync();
+        await Api.ExecuteAsync("UPDATE ServiceTokens SET ExpiresAtUnixMs = @Past WHERE TokenHash = @Hash", new { Hash = ServiceTokenHash.Of(expired.Token), Past = DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeMilliseconds() });
         var valid = await Api.CreateOrganizationAsync();
 
         string?[] failures =
@@ -36,6 +38,7 @@ public abstract class AuthenticationTests(ApiFixture api) : ApiTests(api)
             "Bearer unknown-token",
             $"Bearer {valid.Token}x",
             $"Bearer {revoked.Token}",
+            $"Bearer {expired.Token}",
             valid.Token,
         ];
         foreach (var authorization in failures)
@@ -50,6 +53,28 @@ public abstract class AuthenticationTests(ApiFixture api) : ApiTests(api)
         }
 
         Assert.Empty(await Client.ListNamesAsync(valid.Token));
+    }
+
+    [Fact]
+    public async Task AReadOnlyToken_Reads_ButEveryWriteGets403_BeforeItsKeyIsLookedAt()
+    {
+        var (org, writeToken) = await Api.CreateOrganizationWithAReadTokenAsync();
+        Assert.Equal(HttpStatusCode.OK, (await Client.CreateWorkspaceAsync(writeToken, new { name = "Existing", connectionType = "MULTI_DATAMART" })).Status);
+        const string Forbidden = """{"data":null,"error":{"code":"INSUFFICIENT_TOKEN_SCOPE","message":"This token can only read; use a token with the write scope."}}""";
+
+        var writes = new[]
+        {
+            await Client.SendAsync(HttpMethod.Post, org.Token, body: new { name = "W", connectionType = "MULTI_DATAMART" }, headers: ("Idempotency-Key", "scoped")),
+            await Client.SendAsync(HttpMethod.Put, org.Token, body: new { name = "Existing", connectionType = "MULTI_DATAMART" }),
+            await Client.SendAsync(HttpMethod.Delete, org.Token, "?name=Existing"),
+            await Client.SendAsync(HttpMethod.Post, org.Token, body: new { name = "" }), // broken field rules: the scope comes first
+        };
+
+        Assert.All(writes, w => Assert.Equal((HttpStatusCode.Forbidden, Forbidden), (w.Status, w.Body)));
+        Assert.Equal(["Existing"], await Client.ListNamesAsync(org.Token));
+        Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(HttpMethod.Get, org.Token, "?name=Existing")).Status);
+        Assert.Empty(await Api.QueryAsync<long>(
+            "SELECT k.Id FROM IdempotencyKeys k JOIN Organizations o ON o.Id = k.OrganizationId WHERE o.Name = @Name", new { org.Name }));
     }
 
     [Theory]

@@ -84,6 +84,49 @@ public abstract class SeveralInstancesTests<TDatabase>(SeveralInstances<TDatabas
         var stored = await Instance(2).SendAsync(HttpMethod.Get, org.Token, "?name=Revenue");
         Assert.Equal(2, stored.Data.GetProperty("version").GetInt64());
     }
+
+    /// <summary>
+    /// Revocation reaches every instance within Auth:TokenCacheSeconds (here 1 s): both instances have the token in
+    /// their cache when it is revoked; the test polls until both answer 401 (a generous bound, no timing assertion).
+    /// </summary>
+    [Fact]
+    public async Task ARevokedToken_StopsWorkingOnEveryInstance_OnceItsCacheTimeHasPassed()
+    {
+        var org = await service.CreateOrganizationAsync();
+        var settings = new Dictionary<string, string> { ["Database__MigrateOnStartup"] = "false", ["Auth__TokenCacheSeconds"] = "1" };
+        await using var first = ServiceInstance.Start(service.Database, settings);
+        await using var second = ServiceInstance.Start(service.Database, settings);
+        await Task.WhenAll(first.WaitUntilAsync(), second.WaitUntilAsync());
+        using var clients = new ClientPair(first, second);
+        Assert.All(await clients.ListAsync(org.Token), status => Assert.Equal(HttpStatusCode.OK, status));
+
+        var listed = await ServiceProcess.RunAsync(service.Database.Provider.ToString(), service.Database.ConnectionString!, "token", "list", "--organization", org.Name);
+        var id = listed.StandardOutput.Split('\n')[1].Split('\t')[0];
+        var revoked = await ServiceProcess.RunAsync(service.Database.Provider.ToString(), service.Database.ConnectionString!, "token", "revoke", id);
+        Assert.True(revoked.ExitCode == 0, revoked.StandardError);
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while ((await clients.ListAsync(org.Token)).Any(status => status != HttpStatusCode.Unauthorized))
+        {
+            await Task.Delay(100, patience.Token);
+        }
+    }
+
+    private sealed class ClientPair(ServiceInstance first, ServiceInstance second) : IDisposable
+    {
+        private readonly HttpClient[] _clients = [new() { BaseAddress = first.BaseAddress }, new() { BaseAddress = second.BaseAddress }];
+
+        public async Task<HttpStatusCode[]> ListAsync(string token) =>
+            await Task.WhenAll(_clients.Select(async c => (await c.ListWorkspacesAsync(token)).Status));
+
+        public void Dispose()
+        {
+            foreach (var client in _clients)
+            {
+                client.Dispose();
+            }
+        }
+    }
 }
 
 public sealed class SeveralInstancesOnSqlite(SeveralInstances<SqliteTestDatabase> service)

@@ -180,6 +180,7 @@ public sealed class OpenApiTests : IAsyncLifetime
         { "post", "400", Errors.InvalidAiCopilotLlmsCode },
         { "post", "400", Errors.InvalidThemeNameCode },
         { "post", "401", Errors.InvalidDataAppApiKeyCode },
+        { "post", "403", Errors.InsufficientTokenScopeCode },
         { "post", "500", Errors.InternalServerErrorCode },
         { "get", "400", Errors.InvalidRequestBodyCode },
         { "get", "401", Errors.InvalidDataAppApiKeyCode },
@@ -187,6 +188,7 @@ public sealed class OpenApiTests : IAsyncLifetime
         { "delete", "400", Errors.InvalidRequestBodyCode },
         { "delete", "400", Errors.WorkspaceDoesNotExistCode },
         { "delete", "401", Errors.InvalidDataAppApiKeyCode },
+        { "delete", "403", Errors.InsufficientTokenScopeCode },
         { "delete", "500", Errors.InternalServerErrorCode },
         { "delete", "412", Errors.WorkspaceVersionMismatchCode },
         { "get", "400", Errors.WorkspaceDoesNotExistCode },
@@ -199,6 +201,7 @@ public sealed class OpenApiTests : IAsyncLifetime
         { "put", "400", Errors.InvalidAiCopilotLlmsCode },
         { "put", "400", Errors.InvalidThemeNameCode },
         { "put", "401", Errors.InvalidDataAppApiKeyCode },
+        { "put", "403", Errors.InsufficientTokenScopeCode },
         { "put", "500", Errors.InternalServerErrorCode },
     };
 
@@ -218,7 +221,7 @@ public sealed class OpenApiTests : IAsyncLifetime
     [Fact]
     public void EveryApiErrorCodeOfTheCatalogue_AppearsInTheDocument()
     {
-        string[] adminOnly = [Errors.UnknownOrganizationCode, Errors.ServiceTokenConflictCode];
+        string[] adminOnly = [Errors.UnknownOrganizationCode, Errors.ServiceTokenConflictCode, Errors.UnknownServiceTokenCode, Errors.ServiceTokenEndedCode];
         var codes = typeof(Errors).GetFields().Where(f => f.IsLiteral && f.Name.EndsWith("Code", StringComparison.Ordinal))
             .Select(f => (string)f.GetRawConstantValue()!).Except(adminOnly);
         var text = _document.GetRawText();

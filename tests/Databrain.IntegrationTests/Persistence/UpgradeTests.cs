@@ -1,5 +1,6 @@
 using System.Net;
 using Dapper;
+using Databrain.Application.Common.Security;
 using Databrain.Infrastructure.Persistence;
 using Databrain.IntegrationTests.Support;
 using DbUp;
@@ -8,14 +9,16 @@ using DbUp.Builder;
 namespace Databrain.IntegrationTests.Persistence;
 
 /// <summary>
-/// A database made by an earlier release, holding workspaces, is upgraded by the service's own start-up
-/// migration and reads back whole: version 1, timestamps, every setting and Copilot LLM. Each provider's run
+/// A database made by an earlier release, holding workspaces and a token, is upgraded by the service's own start-up
+/// migration and reads back whole: version 1, timestamps, every setting and Copilot LLM; the token still writes. Each provider's run
 /// has a database of its own.
 /// </summary>
 public abstract class UpgradeTests(TestDatabase database) : IAsyncLifetime
 {
     /// <summary>The last migration of the release before versions (ETag) existed.</summary>
     private const string LastScriptBeforeVersions = "0003_";
+
+    private const string LegacyToken = "dbn_legacy_token_0123456789abcdef";
 
     private readonly TestDatabase _database = database;
 
@@ -56,10 +59,19 @@ public abstract class UpgradeTests(TestDatabase database) : IAsyncLifetime
         Assert.True(upgrade.Successful, upgrade.Error?.Message);
         Assert.Equal(3, upgrade.Scripts.Count());
 
-        await using (var seeding = new ServiceFactory(_database, settings: new Dictionary<string, string> { ["Database:MigrateOnStartup"] = "false" }))
+        // The catalog and a token as the earlier release's seed wrote them: a token without id, label, scope or expiry.
+        await using (var connection = _database.CreateConnection())
         {
-            // Catalog rows only: the admin seed writes no workspace table, so it works on the old schema.
-            await seeding.Services.CreateOrganizationAsync(seed => seed with { Name = "legacy", ServiceTokens = ["dbn_legacy_token_0123456789abcdef"] });
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO Organizations (Name) VALUES ('legacy');
+                INSERT INTO ServiceTokens (OrganizationId, TokenHash) SELECT Id, @TokenHash FROM Organizations WHERE Name = 'legacy';
+                INSERT INTO Datasources (OrganizationId, Name) SELECT Id, 'postgres-main' FROM Organizations WHERE Name = 'legacy';
+                INSERT INTO Llms (OrganizationId, Name) SELECT Id, 'gpt-4o' FROM Organizations WHERE Name = 'legacy';
+                INSERT INTO Llms (OrganizationId, Name) SELECT Id, 'claude-sonnet' FROM Organizations WHERE Name = 'legacy';
+                INSERT INTO Themes (OrganizationId, Name) SELECT Id, 'dark' FROM Organizations WHERE Name = 'legacy';
+                """,
+                new { TokenHash = ServiceTokenHash.Of(LegacyToken) });
         }
 
         // Workspaces as the earlier release's create wrote them (its INSERT, without Version or Position).
@@ -85,7 +97,7 @@ public abstract class UpgradeTests(TestDatabase database) : IAsyncLifetime
         await using var service = new ServiceFactory(_database);
         service.StartServer();
         using var client = service.CreateClient();
-        var read = await client.SendAsync(HttpMethod.Get, "dbn_legacy_token_0123456789abcdef", "?name=Old");
+        var read = await client.SendAsync(HttpMethod.Get, LegacyToken, "?name=Old");
 
         Assert.Equal(HttpStatusCode.OK, read.Status);
         Assert.Equal("\"1\"", read.ETag());
@@ -97,8 +109,13 @@ public abstract class UpgradeTests(TestDatabase database) : IAsyncLifetime
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", data.GetProperty("createdAt").GetString());
         Assert.Equal(data.GetProperty("createdAt").GetString(), data.GetProperty("updatedAt").GetString());
 
-        var updated = await client.SendAsync(HttpMethod.Put, "dbn_legacy_token_0123456789abcdef", body: new { name = "Old", connectionType = "MULTI_DATASOURCE" }, headers: ("If-Match", "\"1\""));
+        // The token issued before scopes existed writes: it reads as a write token without expiry, and has an id now.
+        var updated = await client.SendAsync(HttpMethod.Put, LegacyToken, body: new { name = "Old", connectionType = "MULTI_DATASOURCE" }, headers: ("If-Match", "\"1\""));
         Assert.Equal("\"2\"", updated.ETag());
+        await using var check = _database.CreateConnection();
+        var token = await check.QuerySingleAsync<(string PublicId, string Scope, long? ExpiresAtUnixMs)>("SELECT PublicId, Scope, ExpiresAtUnixMs FROM ServiceTokens");
+        Assert.Matches("^tok_[0-9a-f]{32}$", token.PublicId);
+        Assert.Equal(("write", (long?)null), (token.Scope, token.ExpiresAtUnixMs));
     }
 }
 

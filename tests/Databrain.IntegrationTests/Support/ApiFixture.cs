@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 using Databrain.Application.Catalog.ApplySeed;
+using Databrain.Application.Common.Security;
 using Databrain.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -61,6 +62,18 @@ public abstract class ApiFixture : IAsyncLifetime
     /// <summary>A new organization with its own token and the standard test catalog (which <paramref name="customize"/> may change).</summary>
     public Task<TestOrganization> CreateOrganizationAsync(Func<SeedOrganization, SeedOrganization>? customize = null) =>
         Services.CreateOrganizationAsync(customize);
+
+    /// <summary>
+    /// A new organization whose token has the <c>read</c> scope (as <c>token create --scope read</c> gives), set before
+    /// any request used it; with a second, <c>write</c> token of the same organization.
+    /// </summary>
+    public async Task<(TestOrganization Reader, string WriteToken)> CreateOrganizationWithAReadTokenAsync()
+    {
+        var writeToken = TestOrganization.CreateUnique().Token;
+        var org = await CreateOrganizationAsync(seed => seed with { ServiceTokens = [.. seed.ServiceTokens!, writeToken] });
+        Assert.Equal(1, await ExecuteAsync("UPDATE ServiceTokens SET Scope = 'read' WHERE TokenHash = @Hash", new { Hash = ServiceTokenHash.Of(org.Token) }));
+        return (org, writeToken);
+    }
 
     /// <summary>Reads the database directly, to check what a request stored.</summary>
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)

@@ -10,16 +10,27 @@ public sealed class AuthorizationBehaviorTests
 {
     private sealed record ScopedRequest : MediatR.IRequest<Result<string>>, IOrganizationScoped;
 
+    private sealed record WriteRequest : MediatR.IRequest<Result<string>>, IWriteRequest;
+
+    private static readonly DateTimeOffset Now = new(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
+
     private readonly IServiceTokenLookup _tokens = Substitute.For<IServiceTokenLookup>();
+    private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _time = new(Now);
     private CallerContext _caller = new(null);
     private int _nextCalls;
 
-    private Task<Result<string>> Handle() =>
-        new AuthorizationBehavior<ScopedRequest, Result<string>>(_caller, _tokens).Handle(new ScopedRequest(), CancellationToken.None, () =>
+    private Task<Result<string>> Handle() => Handle(new ScopedRequest());
+
+    private Task<Result<string>> Handle<TRequest>(TRequest request)
+        where TRequest : IOrganizationScoped =>
+        new AuthorizationBehavior<TRequest, Result<string>>(_caller, _tokens, _time).Handle(request, CancellationToken.None, () =>
         {
             _nextCalls++;
             return Task.FromResult(Result<string>.Success("handled"));
         });
+
+    private void Issued(string secret, TokenScope scope = TokenScope.Write, DateTimeOffset? expiresAt = null) =>
+        _tokens.FindAsync(ServiceTokenHash.Of(secret), Arg.Any<CancellationToken>()).Returns(new ServiceToken(7, "tok_1", "ci", scope, expiresAt));
 
     [Theory]
     [InlineData(null)]
@@ -32,14 +43,14 @@ public sealed class AuthorizationBehaviorTests
 
         Assert.Same(Errors.InvalidDataAppApiKey, result.Error);
         Assert.Equal(0, _nextCalls);
-        await _tokens.DidNotReceiveWithAnyArgs().FindOrganizationIdAsync(default!, default);
+        await _tokens.DidNotReceiveWithAnyArgs().FindAsync(default!, default);
     }
 
     [Fact]
     public async Task Handle_WithUnknownToken_RejectsWithTheSameError()
     {
         _caller = new CallerContext("unknown");
-        _tokens.FindOrganizationIdAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns((long?)null);
+        _tokens.FindAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns((ServiceToken?)null);
 
         var result = await Handle();
 
@@ -49,17 +60,54 @@ public sealed class AuthorizationBehaviorTests
     }
 
     [Fact]
-    public async Task Handle_WithKnownToken_LooksUpItsHash_RecordsTheOrganization_AndContinues()
+    public async Task Handle_WithKnownToken_LooksUpItsHash_RecordsTheCaller_AndContinues()
     {
         _caller = new CallerContext("dbn_live_secret");
-        _tokens.FindOrganizationIdAsync(ServiceTokenHash.Of("dbn_live_secret"), Arg.Any<CancellationToken>()).Returns(7L);
+        Issued("dbn_live_secret");
 
         var result = await Handle();
 
         Assert.Equal("handled", result.Value);
         Assert.Equal(1, _nextCalls);
         Assert.Equal(7, _caller.RequiredOrganizationId);
-        await _tokens.DidNotReceive().FindOrganizationIdAsync("dbn_live_secret", Arg.Any<CancellationToken>());
+        Assert.Equal(("tok_1", "ci"), (_caller.Token!.Id, _caller.Token.Label));
+        await _tokens.DidNotReceive().FindAsync("dbn_live_secret", Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Handle_WithAnExpiredToken_RejectsWithTheSameErrorAsAnUnknownOne()
+    {
+        _caller = new CallerContext("dbn_live_old");
+        Issued("dbn_live_old", expiresAt: Now);
+
+        var result = await Handle();
+
+        Assert.Same(Errors.InvalidDataAppApiKey, result.Error);
+        Assert.Equal(0, _nextCalls);
+        Assert.Null(_caller.Token);
+    }
+
+    [Fact]
+    public async Task Handle_WithATokenExpiringLater_Continues()
+    {
+        _caller = new CallerContext("dbn_live_new");
+        Issued("dbn_live_new", expiresAt: Now.AddSeconds(1));
+
+        Assert.Equal("handled", (await Handle()).Value);
+    }
+
+    [Fact]
+    public async Task Handle_AWriteWithAReadToken_IsRefusedForItsScope_BeforeAnythingElse()
+    {
+        _caller = new CallerContext("dbn_live_reader");
+        Issued("dbn_live_reader", TokenScope.Read);
+
+        var write = await Handle(new WriteRequest());
+        var read = await Handle(new ScopedRequest());
+
+        Assert.Same(Errors.InsufficientTokenScope, write.Error);
+        Assert.Equal("handled", read.Value);
+        Assert.Equal(1, _nextCalls);
     }
 
     [Fact]

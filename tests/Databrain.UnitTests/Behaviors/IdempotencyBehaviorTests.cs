@@ -22,7 +22,7 @@ public sealed class IdempotencyBehaviorTests
 
     public IdempotencyBehaviorTests()
     {
-        _caller.Authenticate(42);
+        _caller.Authenticate(new ServiceToken(42, "tok_test", null, TokenScope.Write, null));
         _store.RunAsync<(Result<string>, bool)>(default!, default)
             .ReturnsForAnyArgs(call => call.Arg<Func<IIdempotentWrite, Task<(Result<string>, bool)>>>()(_write));
     }

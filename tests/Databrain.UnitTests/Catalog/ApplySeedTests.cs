@@ -82,7 +82,9 @@ public sealed class ApplySeedTests
         await catalog.Received(1).ApplySeedAsync(
             Arg.Is<IReadOnlyList<CatalogOrganization>>(orgs =>
                 orgs.Single().Name == "acme"
-                && orgs.Single().TokenHashes.SequenceEqual(new[] { ServiceTokenHash.Of("dbn_live_acme_0123456789abcdef") })
+                && orgs.Single().Tokens.Single().TokenHash == ServiceTokenHash.Of("dbn_live_acme_0123456789abcdef")
+                && orgs.Single().Tokens.Single().Scope == TokenScope.Write
+                && orgs.Single().Tokens.Single().ExpiresAt == null
                 && orgs.Single().Datasources.SequenceEqual(new[] { "postgres-main", "snowflake-dw" })
                 && orgs.Single().Themes.SequenceEqual(new[] { "dark" })),
             Arg.Any<CancellationToken>());

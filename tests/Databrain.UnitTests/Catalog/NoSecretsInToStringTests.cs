@@ -24,5 +24,5 @@ public sealed class NoSecretsInToStringTests
 
     [Fact]
     public void IssuedToken_DoesNotPrintTheToken() =>
-        Assert.DoesNotContain(Secret, new IssuedServiceToken(Secret).ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, new IssuedServiceToken(Secret, "tok_1", "ci", Databrain.Application.Common.Security.TokenScope.Write, null).ToString(), StringComparison.Ordinal);
 }

@@ -40,7 +40,7 @@ public sealed class CreateWorkspaceHandlerTests
     public CreateWorkspaceHandlerTests()
     {
         var caller = new CallerContext(null);
-        caller.Authenticate(OrganizationId);
+        caller.Authenticate(new ServiceToken(OrganizationId, "tok_test", null, TokenScope.Write, null));
         _handler = new CreateWorkspaceHandler(caller, _lookup, _workspaces);
         _workspaces.TryAddAsync(Arg.Any<Workspace>(), Arg.Any<CancellationToken>()).Returns(true);
     }

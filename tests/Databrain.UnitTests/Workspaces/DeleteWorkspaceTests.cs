@@ -15,7 +15,7 @@ public sealed class DeleteWorkspaceTests
     public DeleteWorkspaceTests()
     {
         var caller = new CallerContext(null);
-        caller.Authenticate(42);
+        caller.Authenticate(new ServiceToken(42, "tok_test", null, TokenScope.Write, null));
         _handler = new DeleteWorkspaceHandler(caller, _workspaces);
     }
 

@@ -110,7 +110,7 @@ public sealed class ApplySeedHandler(ICatalogStore catalog) : IRequestHandler<Ap
         // Tokens are hashed here, so that no layer below ever sees a plaintext token.
         var organizations = request.Organizations!.Select(o => new CatalogOrganization(
             o!.Name!,
-            Present(o.ServiceTokens).Select(ServiceTokenHash.Of).ToArray(),
+            Present(o.ServiceTokens).Select(token => new NewServiceToken(ServiceTokenIds.New(), ServiceTokenHash.Of(token), null, TokenScope.Write, null)).ToArray(),
             Present(o.Datasources),
             Present(o.Datamarts),
             Present(o.Llms),

@@ -1,3 +1,5 @@
+using Databrain.Application.Common.Security;
+
 namespace Databrain.Application.Catalog.Ports;
 
 /// <summary>
@@ -12,13 +14,38 @@ public interface ICatalogStore
     Task<bool> HasOrganizationsAsync(CancellationToken cancellationToken);
 
     /// <returns>False when no organization has that name.</returns>
-    Task<bool> AddServiceTokenAsync(string organizationName, string tokenHash, CancellationToken cancellationToken);
+    Task<bool> AddServiceTokenAsync(string organizationName, NewServiceToken token, CancellationToken cancellationToken);
+
+    /// <returns>The organization's tokens, oldest first; null when no organization has that name.</returns>
+    Task<IReadOnlyList<ServiceTokenInfo>?> ListServiceTokensAsync(string organizationName, CancellationToken cancellationToken);
+
+    /// <returns>The token with that public id; null when there is none.</returns>
+    Task<ServiceTokenInfo?> FindServiceTokenAsync(string id, CancellationToken cancellationToken);
+
+    /// <returns>False when no token has that id; revoking a revoked token again changes nothing and is no failure.</returns>
+    Task<bool> RevokeServiceTokenAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In one transaction: issues <paramref name="replacement"/> with the organization, label and scope of token
+    /// <paramref name="id"/>, and sets that token's expiry to <paramref name="oldExpiresAt"/>.
+    /// </summary>
+    /// <returns>False, with nothing written, when the token is no longer unrevoked.</returns>
+    Task<bool> RotateServiceTokenAsync(string id, DateTimeOffset oldExpiresAt, NewServiceToken replacement, CancellationToken cancellationToken);
+}
+
+/// <summary>A token to store: its public id, the hash of its secret (never the secret), label, scope and expiry.</summary>
+public sealed record NewServiceToken(string Id, string TokenHash, string? Label, TokenScope Scope, DateTimeOffset? ExpiresAt);
+
+/// <summary>What the admin commands show of a stored token: never its secret or hash.</summary>
+public sealed record ServiceTokenInfo(string Id, string? Label, TokenScope Scope, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt)
+{
+    public bool IsUsableAt(DateTimeOffset now) => RevokedAt is null && !(ExpiresAt <= now);
 }
 
 /// <summary>One organization of a seed, with its tokens already hashed.</summary>
 public sealed record CatalogOrganization(
     string Name,
-    IReadOnlyList<string> TokenHashes,
+    IReadOnlyList<NewServiceToken> Tokens,
     IReadOnlyList<string> Datasources,
     IReadOnlyList<string> Datamarts,
     IReadOnlyList<string> Llms,

@@ -31,10 +31,12 @@ public sealed class TelemetryBehavior<TRequest, TResponse> : IPipelineBehavior<T
 }
 
 /// <summary>
-/// For <see cref="IOrganizationScoped"/> requests, first after telemetry: the bearer token becomes the caller's
-/// organization, or the request ends with INVALID_DATA_APP_API_KEY. Every way of failing gives the same error.
+/// For <see cref="IOrganizationScoped"/> requests, first after telemetry: the bearer token becomes the caller (its
+/// organization, id, label and scope), or the request ends with INVALID_DATA_APP_API_KEY; every way of failing
+/// (no token, unknown, revoked, expired) gives the same error. Then a <see cref="IWriteRequest"/> with a read-only
+/// token ends with INSUFFICIENT_TOKEN_SCOPE, before anything else (an Idempotency-Key included) is looked at.
 /// </summary>
-public sealed class AuthorizationBehavior<TRequest, TResponse>(CallerContext caller, IServiceTokenLookup tokens)
+public sealed class AuthorizationBehavior<TRequest, TResponse>(CallerContext caller, IServiceTokenLookup tokens, TimeProvider time)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IOrganizationScoped
     where TResponse : IResult<TResponse>
@@ -46,14 +48,16 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(CallerContext cal
             return TResponse.Failure(Errors.InvalidDataAppApiKey);
         }
 
-        var organizationId = await tokens.FindOrganizationIdAsync(ServiceTokenHash.Of(caller.BearerToken), cancellationToken);
-        if (organizationId is null)
+        var token = await tokens.FindAsync(ServiceTokenHash.Of(caller.BearerToken), cancellationToken);
+        if (token is null || token.HasExpiredAt(time.GetUtcNow()))
         {
             return TResponse.Failure(Errors.InvalidDataAppApiKey);
         }
 
-        caller.Authenticate(organizationId.Value);
-        return await next();
+        caller.Authenticate(token);
+        return request is IWriteRequest && token.Scope == TokenScope.Read
+            ? TResponse.Failure(Errors.InsufficientTokenScope)
+            : await next();
     }
 }
 

@@ -1,8 +1,10 @@
+using Databrain.Application.Common.Security;
+
 namespace Databrain.Application.Common.Ports;
 
-/// <summary>Port: which organization a service token (by hash) belongs to.</summary>
+/// <summary>Port: the service token (by hash) that a request carries.</summary>
 public interface IServiceTokenLookup
 {
-    /// <returns>The organization of an issued, unrevoked token; null for any other hash.</returns>
-    Task<long?> FindOrganizationIdAsync(string tokenHash, CancellationToken cancellationToken);
+    /// <returns>An issued, unrevoked token, expired or not (the caller compares the expiry with its clock); null for any other hash.</returns>
+    Task<ServiceToken?> FindAsync(string tokenHash, CancellationToken cancellationToken);
 }

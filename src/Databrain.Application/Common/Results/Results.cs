@@ -104,12 +104,19 @@ public static class Errors
     public const string IdempotencyKeyInUseCode = "IDEMPOTENCY_KEY_IN_USE";
     public const string TooManyRequestsCode = "TOO_MANY_REQUESTS";
     public const string InvalidDataAppApiKeyCode = "INVALID_DATA_APP_API_KEY";
+    public const string InsufficientTokenScopeCode = "INSUFFICIENT_TOKEN_SCOPE";
     public const string InternalServerErrorCode = "INTERNAL_SERVER_ERROR";
     public const string NotFoundCode = "NOT_FOUND";
     public const string MethodNotAllowedCode = "METHOD_NOT_ALLOWED";
 
     /// <summary>Admin command line only: the organization named on the command line does not exist.</summary>
     public const string UnknownOrganizationCode = "UNKNOWN_ORGANIZATION";
+
+    /// <summary>Admin command line only: no service token has the id named on the command line.</summary>
+    public const string UnknownServiceTokenCode = "UNKNOWN_SERVICE_TOKEN";
+
+    /// <summary>Admin command line only: a revoked or expired token cannot be rotated.</summary>
+    public const string ServiceTokenEndedCode = "SERVICE_TOKEN_ENDED";
 
     /// <summary>Admin command line only: a seed file token is already issued to another organization.</summary>
     public const string ServiceTokenConflictCode = "SERVICE_TOKEN_CONFLICT";
@@ -149,6 +156,9 @@ public static class Errors
 
     public static Error InvalidDataAppApiKey { get; } =
         new(InvalidDataAppApiKeyCode, "The request needs a valid service token: Authorization: Bearer <token>.");
+
+    public static Error InsufficientTokenScope { get; } =
+        new(InsufficientTokenScopeCode, "This token can only read; use a token with the write scope.");
 
     public static Error WorkspaceNameAlreadyExists(string name) =>
         new(WorkspaceNameAlreadyExistsCode, $"A workspace named '{name}' already exists in this organization.");
@@ -199,4 +209,10 @@ public static class Errors
 
     public static Error ServiceTokenConflict(string organizationName) =>
         new(ServiceTokenConflictCode, $"A service token listed for organization '{organizationName}' is already issued to another organization.");
+
+    public static Error UnknownServiceToken(string id) =>
+        new(UnknownServiceTokenCode, $"There is no service token with the id '{id}'.");
+
+    public static Error ServiceTokenEnded(string id) =>
+        new(ServiceTokenEndedCode, $"Service token '{id}' is revoked or has expired: it cannot be rotated; issue a new one with token create.");
 }

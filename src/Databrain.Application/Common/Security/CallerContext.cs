@@ -13,8 +13,11 @@ public sealed class CallerContext(string? bearerToken)
     /// <summary>The raw token from <c>Authorization: Bearer …</c>, or null when the request carries none.</summary>
     public string? BearerToken { get; } = bearerToken;
 
+    /// <summary>The token the request authenticated with; null until the authorization behavior has run.</summary>
+    public ServiceToken? Token { get; private set; }
+
     /// <summary>The authenticated organization; null until the authorization behavior has run.</summary>
-    public long? OrganizationId { get; private set; }
+    public long? OrganizationId => Token?.OrganizationId;
 
     /// <summary>
     /// The caller's organization, for handlers of <see cref="IOrganizationScoped"/> requests.
@@ -23,7 +26,7 @@ public sealed class CallerContext(string? bearerToken)
     public long RequiredOrganizationId =>
         OrganizationId ?? throw new InvalidOperationException("No organization: the request must implement IOrganizationScoped so that the authorization behavior runs.");
 
-    internal void Authenticate(long organizationId) => OrganizationId = organizationId;
+    internal void Authenticate(ServiceToken token) => Token = token;
 }
 
 /// <summary>
@@ -32,6 +35,12 @@ public sealed class CallerContext(string? bearerToken)
 /// </summary>
 #pragma warning disable CA1040 // A marker interface is the point: the behavior's generic constraint selects on it.
 public interface IOrganizationScoped;
+
+/// <summary>
+/// Marks a request that changes data (POST, PUT, DELETE): a token with the <see cref="TokenScope.Read"/> scope gets
+/// INSUFFICIENT_TOKEN_SCOPE for it, right after authentication.
+/// </summary>
+public interface IWriteRequest : IOrganizationScoped;
 #pragma warning restore CA1040
 
 /// <summary>

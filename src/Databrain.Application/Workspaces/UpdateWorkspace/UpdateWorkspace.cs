@@ -19,7 +19,7 @@ namespace Databrain.Application.Workspaces.UpdateWorkspace;
 /// out keeps the stored value, null clears it. The three summary fields change as a group: all left out (or
 /// null) keeps them.
 /// </summary>
-public sealed record UpdateWorkspaceCommand : IRequest<Result<WorkspaceDetails>>, IIdempotent, IWorkspaceFields
+public sealed record UpdateWorkspaceCommand : IRequest<Result<WorkspaceDetails>>, IIdempotent, IWriteRequest, IWorkspaceFields
 {
     public string? Name { get; init; }
 
