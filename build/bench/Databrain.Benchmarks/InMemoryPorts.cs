@@ -40,6 +40,7 @@ internal static class InMemoryPorts
 
     public static IServiceCollection AddInMemoryPorts(this IServiceCollection services) => services
         .AddSingleton(Port<IServiceTokenLookup>())
+        .AddSingleton(Port<IAuthenticationFailures>())
         .AddSingleton(Port<IWorkspaceReferenceLookup>())
         .AddSingleton(Port<IWorkspaceRepository>())
         .AddSingleton(Port<IWorkspaceQueries>());

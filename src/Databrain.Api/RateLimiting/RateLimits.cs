@@ -21,6 +21,8 @@ public static class RateLimitSetup
         // Ranges and addresses are checked before the service is built: Configuration/SettingsCheck.
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<RateLimiters>();
+        services.AddSingleton<FailedAuthenticationLocks>();
+        services.AddScoped<IAuthenticationFailures, AuthenticationFailures>();
         return services;
     }
 
@@ -64,7 +66,10 @@ public sealed class RateLimitOptions
     /// </summary>
     public IReadOnlyList<string> TrustedProxies { get; init; } = [];
 
-    /// <summary>Per client address: after <see cref="PermitLimit"/> failed authentications within the window, every request gets 429.</summary>
+    /// <summary>
+    /// Per client address group (<see cref="ClientAddress"/>): after <see cref="PermitLimit"/> failed authentications within the
+    /// window, counted across instances in the database, every further request gets 429.
+    /// </summary>
     public sealed class FailedAuthenticationLimit
     {
         public bool Enabled { get; init; } = true;
@@ -74,7 +79,10 @@ public sealed class RateLimitOptions
         public int WindowSeconds { get; init; } = 10;
     }
 
-    /// <summary>Per organization, off by default: a token bucket of <see cref="RequestsPerSecond"/> with room for a <see cref="Burst"/>.</summary>
+    /// <summary>
+    /// Per organization, off by default: a token bucket of <see cref="RequestsPerSecond"/> with room for a <see cref="Burst"/>,
+    /// kept by each instance for itself (docs/operations.md): with N instances an organization may reach N times it.
+    /// </summary>
     public sealed class OrganizationLimit
     {
         public bool Enabled { get; init; }
@@ -86,30 +94,24 @@ public sealed class RateLimitOptions
 }
 
 /// <summary>
-/// The rate limits of docs/api.md, "Rate limits", with the platform's limiters (System.Threading.RateLimiting), before
-/// anything else reads the request:
+/// The rate limits of docs/api.md, "Rate limits", before anything else reads the request:
 /// <list type="bullet">
-/// <item>failed authentication, per client address: a fixed window that counts the 401 answers; once it is
-/// full, every request from that address gets 429 without reaching the database, until the window ends;</item>
+/// <item>failed authentication, per client address group: a group that this instance knows to be over the limit
+/// (<see cref="FailedAuthenticationLocks"/>) gets 429 without reaching the database, until its window ends; the
+/// failures themselves are counted by <see cref="AuthenticationFailures"/>, where every instance sees them;</item>
 /// <item>per organization (off by default): a token bucket, keyed by the organization that the bearer token
 /// belongs to (the cached token look-up, so no database round trip for a known token).</item>
 /// </list>
 /// Every 429 is the envelope with <c>Retry-After</c>, and is counted by reason.
 /// </summary>
-public sealed class RateLimitMiddleware(RequestDelegate next, RateLimiters limiters)
+public sealed class RateLimitMiddleware(RequestDelegate next, RateLimiters limiters, FailedAuthenticationLocks locks, IOptions<RateLimitOptions> options)
 {
     public async Task InvokeAsync(HttpContext context, CallerContext caller, IServiceTokenLookup tokens)
     {
-        var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
-        if (limiters.FailedAuthentications is { } failed)
+        if (options.Value.FailedAuthentication.Enabled && locks.IsLocked(ClientAddress.GroupOf(context.Connection.RemoteIpAddress), out var remaining))
         {
-            // Zero permits: asks whether the window still has room, without using any of it.
-            using var room = failed.AttemptAcquire(address, 0);
-            if (!room.IsAcquired)
-            {
-                await RejectAsync(context, room, "failed_authentication");
-                return;
-            }
+            await RejectAsync(context, RateLimiters.Seconds(remaining), RateLimiters.FailedAuthentication);
+            return;
         }
 
         if (limiters.Organizations is { } organizations && !string.IsNullOrEmpty(caller.BearerToken)
@@ -118,44 +120,32 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RateLimiters limit
             using var lease = organizations.AttemptAcquire(token.OrganizationId);
             if (!lease.IsAcquired)
             {
-                await RejectAsync(context, lease, "organization");
+                var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+                await RejectAsync(context, RateLimiters.Seconds(wait), "organization");
                 return;
             }
         }
 
         await next(context);
-
-        if (context.Response.StatusCode == StatusCodes.Status401Unauthorized)
-        {
-            limiters.FailedAuthentications?.AttemptAcquire(address).Dispose();
-        }
     }
 
-    private Task RejectAsync(HttpContext context, RateLimitLease lease, string reason)
+    private Task RejectAsync(HttpContext context, int retryAfter, string reason)
     {
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
-        limiters.Limited.Add(1, new KeyValuePair<string, object?>("reason", reason));
+        limiters.Count(reason);
         context.Response.Headers[HeaderNames.RetryAfter] = retryAfter.ToString(CultureInfo.InvariantCulture);
         return ApiResponses.WriteAsync(context, Errors.TooManyRequests(retryAfter));
     }
 }
 
-/// <summary>The service's limiters (one each, for the process's lifetime), built from <see cref="RateLimitOptions"/>; null where a limit is off.</summary>
+/// <summary>The per-organization limiter (for the process's lifetime, null when that limit is off) and the 429 counter.</summary>
 public sealed class RateLimiters : IDisposable
 {
+    public const string FailedAuthentication = "failed_authentication";
+
+    private readonly Counter<long> _limited;
+
     public RateLimiters(IOptions<RateLimitOptions> options, IMeterFactory meters)
     {
-        var failed = options.Value.FailedAuthentication;
-        if (failed.Enabled)
-        {
-            FailedAuthentications = PartitionedRateLimiter.Create<IPAddress, IPAddress>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = failed.PermitLimit,
-                Window = TimeSpan.FromSeconds(failed.WindowSeconds),
-                QueueLimit = 0,
-            }));
-        }
-
         var organization = options.Value.Organization;
         if (organization.Enabled)
         {
@@ -168,21 +158,18 @@ public sealed class RateLimiters : IDisposable
             }));
         }
 
-        Limited = meters.Create(ApplicationTelemetry.MeterName)
+        _limited = meters.Create(ApplicationTelemetry.MeterName)
             .CreateCounter<long>("databrain.requests.rate_limited", "{request}", "Requests answered 429 TOO_MANY_REQUESTS, by reason");
     }
-
-    /// <summary>Per client address, counting failed authentications.</summary>
-    public PartitionedRateLimiter<IPAddress>? FailedAuthentications { get; }
 
     /// <summary>Per organization, counting requests.</summary>
     public PartitionedRateLimiter<long>? Organizations { get; }
 
-    public Counter<long> Limited { get; }
+    /// <summary>Whole seconds for <c>Retry-After</c>: at least 1, rounded up.</summary>
+    public static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
-    public void Dispose()
-    {
-        FailedAuthentications?.Dispose();
-        Organizations?.Dispose();
-    }
+    /// <summary>Counts one 429 under its reason.</summary>
+    public void Count(string reason) => _limited.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void Dispose() => Organizations?.Dispose();
 }

@@ -55,6 +55,13 @@ internal interface ISqlDialect
     /// </summary>
     string OnlyIfTheLastStatementChangedARow { get; }
 
+    /// <summary>
+    /// One statement that counts a failed authentication of <c>@AddressGroup</c> at <c>@Now</c>: the row's window
+    /// starts again when it opened at or before <c>@WindowOpenedBy</c>; answers <c>Failures</c> and
+    /// <c>WindowStartUnixMs</c> as they are after the count.
+    /// </summary>
+    string CountFailedAuthentication { get; }
+
     /// <summary>Whether the exception is a unique-key violation (a lost race on a unique index).</summary>
     bool IsUniqueViolation(DbException exception);
 

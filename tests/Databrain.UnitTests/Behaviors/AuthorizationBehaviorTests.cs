@@ -15,6 +15,7 @@ public sealed class AuthorizationBehaviorTests
     private static readonly DateTimeOffset Now = new(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
 
     private readonly IServiceTokenLookup _tokens = Substitute.For<IServiceTokenLookup>();
+    private readonly IAuthenticationFailures _failures = Substitute.For<IAuthenticationFailures>();
     private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _time = new(Now);
     private CallerContext _caller = new(null);
     private int _nextCalls;
@@ -23,7 +24,7 @@ public sealed class AuthorizationBehaviorTests
 
     private Task<Result<string>> Handle<TRequest>(TRequest request)
         where TRequest : IOrganizationScoped =>
-        new AuthorizationBehavior<TRequest, Result<string>>(_caller, _tokens, _time).Handle(request, CancellationToken.None, () =>
+        new AuthorizationBehavior<TRequest, Result<string>>(_caller, _tokens, _failures, _time).Handle(request, CancellationToken.None, () =>
         {
             _nextCalls++;
             return Task.FromResult(Result<string>.Success("handled"));
@@ -72,6 +73,30 @@ public sealed class AuthorizationBehaviorTests
         Assert.Equal(7, _caller.RequiredOrganizationId);
         Assert.Equal(("tok_1", "ci"), (_caller.Token!.Id, _caller.Token.Label));
         await _tokens.DidNotReceive().FindAsync("dbn_live_secret", Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Handle_AFailureOverTheAddressLimit_Answers429_WithTheWaitTheHostGives()
+    {
+        _caller = new CallerContext("guess");
+        _failures.RecordAsync(Arg.Any<CancellationToken>()).Returns(17);
+
+        var result = await Handle();
+
+        Assert.Equal((Errors.TooManyRequestsCode, "Too many requests: try again in 17 s (Retry-After)."), (result.Error?.Code, result.Error?.Message));
+        Assert.Equal(0, _nextCalls);
+    }
+
+    [Fact]
+    public async Task Handle_EveryFailure_IsRecorded_AndASuccessIsNot()
+    {
+        _caller = new CallerContext(null);
+        await Handle();
+        _caller = new CallerContext("dbn_live_secret");
+        Issued("dbn_live_secret");
+        await Handle();
+
+        await _failures.Received(1).RecordAsync(Arg.Any<CancellationToken>());
     }
 
     [Fact]

@@ -55,6 +55,8 @@ public sealed partial class TransactSqlTests
         data.Add("WorkspaceRepository.AfterUpdateSql(2 links)", WorkspaceRepository.AfterUpdateSql(2));
         data.Add("SqlServerMigrationTarget.ReadCommittedSnapshot", SqlServerMigrationTarget.ReadCommittedSnapshot);
         data.Add("SqlServerMigrationTarget.GetMigrationLock", SqlServerMigrationTarget.GetMigrationLock);
+        data.Add("SqlServerDialect.CountFailedAuthentication", dialect.CountFailedAuthentication);
+        data.Add("FailedAuthenticationCounter.PurgeSql", Databrain.Infrastructure.Security.FailedAuthenticationCounter.PurgeSql(dialect));
         data.Add("IdempotencyStore.PurgeSql", Databrain.Infrastructure.Idempotency.IdempotencyStore.PurgeSql(dialect));
         return data;
     }

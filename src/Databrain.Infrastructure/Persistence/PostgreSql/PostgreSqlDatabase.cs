@@ -73,6 +73,14 @@ internal sealed class PostgreSqlDialect : ISqlDialect
 
     public string OnlyIfTheLastStatementChangedARow => string.Empty;
 
+    public string CountFailedAuthentication => """
+        INSERT INTO FailedAuthentications (AddressGroup, WindowStartUnixMs, Failures) VALUES (@AddressGroup, @Now, 1)
+        ON CONFLICT (AddressGroup) DO UPDATE SET
+            Failures = CASE WHEN FailedAuthentications.WindowStartUnixMs <= @WindowOpenedBy THEN 1 ELSE FailedAuthentications.Failures + 1 END,
+            WindowStartUnixMs = CASE WHEN FailedAuthentications.WindowStartUnixMs <= @WindowOpenedBy THEN @Now ELSE FailedAuthentications.WindowStartUnixMs END
+        RETURNING Failures, WindowStartUnixMs
+        """;
+
     public bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

@@ -88,6 +88,17 @@ internal sealed class SqlServerDialect : ISqlDialect
 
     public string OnlyIfTheLastStatementChangedARow => "IF @@ROWCOUNT = 1 ";
 
+    // HOLDLOCK: two instances counting the first failure of one group at once must not both insert it.
+    public string CountFailedAuthentication => """
+        MERGE dbo.FailedAuthentications WITH (HOLDLOCK) AS f
+        USING (SELECT @AddressGroup AS AddressGroup) AS s ON f.AddressGroup = s.AddressGroup
+        WHEN MATCHED THEN UPDATE SET
+            Failures = CASE WHEN f.WindowStartUnixMs <= @WindowOpenedBy THEN 1 ELSE f.Failures + 1 END,
+            WindowStartUnixMs = CASE WHEN f.WindowStartUnixMs <= @WindowOpenedBy THEN @Now ELSE f.WindowStartUnixMs END
+        WHEN NOT MATCHED THEN INSERT (AddressGroup, WindowStartUnixMs, Failures) VALUES (@AddressGroup, @Now, 1)
+        OUTPUT inserted.Failures, inserted.WindowStartUnixMs;
+        """;
+
     public bool IsUniqueViolation(DbException exception) =>
         exception is SqlException sql && sql.Errors.Cast<SqlError>().Any(e => e.Number is DuplicateKeyInUniqueIndex or UniqueConstraintViolation);
 

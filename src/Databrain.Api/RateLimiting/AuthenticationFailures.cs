@@ -1,0 +1,49 @@
+using System.Globalization;
+using Databrain.Application.Common.Ports;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Databrain.Api.RateLimiting;
+
+/// <summary>
+/// A failed authentication of this request, counted where every instance sees it (<see cref="IFailedAuthenticationCounter"/>):
+/// once its address group has failed <c>PermitLimit</c> times in the window, this instance locks the group until the
+/// window ends (<see cref="FailedAuthenticationLocks"/>), and a failure beyond the limit, on any instance, is
+/// answered 429 with <c>Retry-After</c> instead of 401.
+/// </summary>
+public sealed class AuthenticationFailures(
+    IHttpContextAccessor http,
+    IFailedAuthenticationCounter counter,
+    FailedAuthenticationLocks locks,
+    RateLimiters limiters,
+    IOptions<RateLimitOptions> options,
+    TimeProvider time) : IAuthenticationFailures
+{
+    public async Task<int?> RecordAsync(CancellationToken cancellationToken)
+    {
+        var limit = options.Value.FailedAuthentication;
+        if (!limit.Enabled || http.HttpContext is not { } context)
+        {
+            return null;
+        }
+
+        var group = ClientAddress.GroupOf(context.Connection.RemoteIpAddress);
+        var now = time.GetUtcNow();
+        var (failures, windowEnds) = await counter.CountAsync(group, now, TimeSpan.FromSeconds(limit.WindowSeconds), cancellationToken);
+        if (failures < limit.PermitLimit)
+        {
+            return null;
+        }
+
+        locks.Lock(group, windowEnds);
+        if (failures == limit.PermitLimit)
+        {
+            return null; // the last failure allowed still gets its 401; what follows gets 429
+        }
+
+        var retryAfter = RateLimiters.Seconds(windowEnds - now);
+        limiters.Count(RateLimiters.FailedAuthentication);
+        context.Response.Headers[HeaderNames.RetryAfter] = retryAfter.ToString(CultureInfo.InvariantCulture);
+        return retryAfter;
+    }
+}
