@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Databrain.Api.Development;
+using Databrain.Api.Hosting;
 using Databrain.Api.Http;
 using Databrain.Api.Idempotency;
 using Databrain.Api.Observability;
@@ -45,6 +46,7 @@ public static class HostSetup
         builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Apply(options.SerializerOptions));
         builder.Services.AddDatabrainHealthChecks(builder.Configuration);
         builder.Services.AddDatabrainRateLimits(builder.Configuration);
+        builder.Services.AddGracefulStop(builder.Configuration);
         builder.Services.AddDatabrainIdempotency(builder.Configuration);
         if (OpenApiSetup.IsOpenApiEnabled(builder.Configuration, builder.Environment))
         {

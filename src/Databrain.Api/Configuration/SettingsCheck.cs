@@ -16,6 +16,8 @@ public static class SettingsCheck
         ("Database:CommandTimeoutSeconds", 1, 600),
         ("Auth:TokenCacheSeconds", 0, 86_400),
         ("Health:ReadyCacheSeconds", 0, 300),
+        ("Shutdown:DrainSeconds", 0, 300),
+        ("Shutdown:TimeoutSeconds", 1, 600),
         ("Idempotency:RetentionHours", 1, 720),
         ("RateLimits:FailedAuthentication:PermitLimit", 1, 100_000),
         ("RateLimits:FailedAuthentication:WindowSeconds", 1, 3_600),

@@ -9,7 +9,8 @@ namespace Databrain.Api.Observability;
 
 /// <summary>
 /// <c>/health/live</c>: the process answers (no check runs). <c>/health/ready</c>: the database answers and its
-/// schema is current. JSON bodies; 200 when healthy, 503 otherwise.
+/// schema is current, and the instance is not stopping (<see cref="Hosting.GracefulStop"/>). JSON bodies; 200 when
+/// healthy, 503 otherwise.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -24,8 +25,9 @@ public static class HealthEndpoints
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => new CachedHealthCheck(
             provider.GetRequiredService<DatabaseHealthCheck>(), TimeSpan.FromSeconds(seconds), provider.GetRequiredService<TimeProvider>()));
-        services.AddHealthChecks().Add(new HealthCheckRegistration(
-            "database", provider => provider.GetRequiredService<CachedHealthCheck>(), failureStatus: null, tags: [Ready]));
+        services.AddHealthChecks()
+            .Add(new HealthCheckRegistration("database", provider => provider.GetRequiredService<CachedHealthCheck>(), failureStatus: null, tags: [Ready]))
+            .Add(new HealthCheckRegistration("stopping", provider => provider.GetRequiredService<Hosting.GracefulStop.Draining>(), failureStatus: null, tags: [Ready]));
         return services;
     }
 

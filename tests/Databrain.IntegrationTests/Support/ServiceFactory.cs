@@ -45,6 +45,9 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         // Every test talks from 127.0.0.1, and many send wrong tokens on purpose: the failed-authentication
         // limit (docs/api.md, "Rate limits") would soon answer 429 to all of them. Its own tests turn it on.
         builder.UseSetting("RateLimits:FailedAuthentication:Enabled", "false");
+
+        // A test's service stops when its test ends: nothing balances load onto it, so there is nothing to drain.
+        builder.UseSetting("Shutdown:DrainSeconds", "0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
