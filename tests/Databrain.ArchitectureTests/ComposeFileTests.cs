@@ -1,61 +1,101 @@
 using Databrain.Infrastructure.Persistence;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Databrain.ArchitectureTests;
 
 /// <summary>
 /// compose.yaml, read as Docker Compose would read it (no Docker engine runs where CI does, so `docker compose
-/// config` cannot): one profile per database server, each with the server (a pinned image and a health check) and
-/// the service on it, started only once the server is healthy, with the provider and a connection string that
-/// names that server.
+/// config` cannot; its YAML merge keys are resolved as Compose resolves them): one profile per database server with
+/// the service on it, and one per server with a migrate step, replicas that do not migrate, and a load balancer.
 /// </summary>
 public sealed class ComposeFileTests
 {
-    private static readonly YamlMappingNode Services = LoadServices();
+    private static readonly YamlMappingNode Compose = Load();
 
-    public static TheoryData<string, string> Profiles => new()
+    private static YamlMappingNode Services => (YamlMappingNode)Get(Compose, "services");
+
+    public static TheoryData<string, string> Servers => new()
     {
         { "postgres", nameof(DatabaseProvider.PostgreSql) },
         { "sqlserver", nameof(DatabaseProvider.SqlServer) },
     };
 
     [Theory]
-    [MemberData(nameof(Profiles))]
-    public void AProfile_RunsTheServiceOnItsOwnHealthyServer(string profile, string provider)
+    [MemberData(nameof(Servers))]
+    public void AServersProfile_RunsTheServiceOnItsOwnHealthyServer(string server, string provider)
     {
-        var members = Services.Children.Where(s => ((YamlMappingNode)s.Value).Children.TryGetValue("profiles", out var p)
-            && ((YamlSequenceNode)p).Children.Select(c => c.ToString()).SequenceEqual([profile])).ToArray();
-        var server = Assert.Single(members, s => Has(s.Value, "image"));
-        var api = Assert.Single(members, s => Has(s.Value, "build"));
+        var members = InProfile(server);
+        Assert.Equal(new[] { server, $"api-{server}" }.Order(StringComparer.Ordinal), members.Order(StringComparer.Ordinal));
+        AssertPinnedAndHealthChecked(Service(server));
 
-        var image = Get(server.Value, "image").ToString();
-        Assert.Matches(@":[0-9][^:]*$", image); // a version tag, never "latest"
-        Assert.True(Has(server.Value, "healthcheck"), $"{server.Key} has no health check");
+        var api = Service($"api-{server}");
+        Assert.Equal("service_healthy", Get(Get(Get(api, "depends_on"), server), "condition").ToString());
+        AssertRunsOn(api, server, provider);
+    }
 
-        var dependsOn = (YamlMappingNode)Get(api.Value, "depends_on");
-        Assert.Equal("service_healthy", Get(Get(dependsOn, server.Key.ToString()), "condition").ToString());
-        var environment = Get(api.Value, "environment");
-        Assert.Equal(provider, Get(environment, "Database__Provider").ToString());
-        Assert.True(Enum.TryParse<DatabaseProvider>(provider, out _));
-        Assert.Matches($@"(Host|Server)={server.Key}[,;]", Get(environment, "ConnectionStrings__Databrain").ToString());
+    [Theory]
+    [MemberData(nameof(Servers))]
+    public void AReplicasProfile_MigratesOnce_ThenStartsReplicasThatDoNot_BehindAProxyTheyTrust(string server, string provider)
+    {
+        var profile = $"{server}-replicas";
+        Assert.Equal(new[] { server, $"migrate-{server}", $"api-{server}-replicas", $"proxy-{server}" }.Order(StringComparer.Ordinal), InProfile(profile).Order(StringComparer.Ordinal));
+
+        var migrate = Service($"migrate-{server}");
+        Assert.Equal(["migrate"], ((YamlSequenceNode)Get(migrate, "command")).Children.Select(c => c.ToString()));
+        Assert.Equal("service_healthy", Get(Get(Get(migrate, "depends_on"), server), "condition").ToString());
+        AssertRunsOn(migrate, server, provider);
+
+        var replicas = Service($"api-{server}-replicas");
+        Assert.True(int.Parse(Get(Get(replicas, "deploy"), "replicas").ToString(), System.Globalization.CultureInfo.InvariantCulture) >= 2);
+        Assert.Equal("service_completed_successfully", Get(Get(Get(replicas, "depends_on"), $"migrate-{server}"), "condition").ToString());
+        Assert.Equal("false", Get(Get(replicas, "environment"), "Database__MigrateOnStartup").ToString());
+        Assert.Contains("/health/ready", string.Join(' ', ((YamlSequenceNode)Get(Get(replicas, "healthcheck"), "test")).Children), StringComparison.Ordinal);
+        AssertRunsOn(replicas, server, provider);
+
+        var proxy = Service($"proxy-{server}");
+        AssertPinnedAndHealthChecked(proxy);
+        Assert.Equal("service_healthy", Get(Get(Get(proxy, "depends_on"), $"api-{server}-replicas"), "condition").ToString());
+        Assert.Equal($"api-{server}-replicas", Get(Get(proxy, "environment"), "API_UPSTREAM").ToString());
+        var proxyAddress = Get(Get(Get(proxy, "networks"), "default"), "ipv4_address").ToString();
+        Assert.Equal(proxyAddress, Get(Get(replicas, "environment"), "RateLimits__TrustedProxies__0").ToString());
+        var configuration = ((YamlSequenceNode)Get(proxy, "volumes")).Children.Select(v => v.ToString().Split(':')[0]).Single();
+        Assert.True(File.Exists(Path.Combine(RepositoryRoot.Path, configuration)), $"{configuration} is not in the repository");
     }
 
     [Fact]
     public void EveryService_BelongsToAProfile_SoThatOneServerIsStartedAtATime()
     {
-        Assert.All(Services.Children, s => Assert.True(Has(s.Value, "profiles"), $"{s.Key} belongs to no profile"));
-        Assert.Equal(Profiles.Count * 2, Services.Children.Count);
+        Assert.All(Services.Children, s => Assert.True(((YamlMappingNode)s.Value).Children.ContainsKey("profiles"), $"{s.Key} belongs to no profile"));
     }
 
-    private static bool Has(YamlNode node, string key) => ((YamlMappingNode)node).Children.ContainsKey(key);
+    private static string[] InProfile(string profile) =>
+        Services.Children.Where(s => ((YamlMappingNode)s.Value).Children.TryGetValue("profiles", out var p)
+            && ((YamlSequenceNode)p).Children.Any(c => c.ToString() == profile)).Select(s => s.Key.ToString()).ToArray();
+
+    private static YamlNode Service(string name) => Get(Services, name);
+
+    private static void AssertPinnedAndHealthChecked(YamlNode service)
+    {
+        Assert.Matches(@":[0-9][^:]*$", Get(service, "image").ToString()); // a version tag, never "latest"
+        Assert.True(((YamlMappingNode)service).Children.ContainsKey("healthcheck"), "no health check");
+    }
+
+    private static void AssertRunsOn(YamlNode service, string server, string provider)
+    {
+        var environment = Get(service, "environment");
+        Assert.Equal(provider, Get(environment, "Database__Provider").ToString());
+        Assert.True(Enum.TryParse<DatabaseProvider>(provider, out _));
+        Assert.Matches($@"(Host|Server)={server}[,;]", Get(environment, "ConnectionStrings__Databrain").ToString());
+    }
 
     private static YamlNode Get(YamlNode node, string key) => ((YamlMappingNode)node).Children[key];
 
-    private static YamlMappingNode LoadServices()
+    private static YamlMappingNode Load()
     {
         using var reader = new StreamReader(Path.Combine(RepositoryRoot.Path, "compose.yaml"));
         var yaml = new YamlStream();
-        yaml.Load(reader);
-        return (YamlMappingNode)Get(yaml.Documents[0].RootNode, "services");
+        yaml.Load(new MergingParser(new Parser(reader)));
+        return (YamlMappingNode)yaml.Documents[0].RootNode;
     }
 }
