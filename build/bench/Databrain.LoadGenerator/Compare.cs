@@ -102,7 +102,7 @@ internal static class Compare
         {
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{scenario,-42} {target,-8} {m.RequestsPerSecond,10:0.0} {m.Percentile(0.50),8:0.00} {m.Percentile(0.99),8:0.00} {m.CpuMicrosecondsPerRequest,11:0} {m.Failures,7}"));
+                $"{scenario,-42} {target,-8} {m.RequestsPerSecond,10:0.0} {m.Percentile(0.50),8:0.00} {m.Percentile(0.99),8:0.00} {(m.TargetCpu == TimeSpan.Zero ? "-" : m.CpuMicrosecondsPerRequest.ToString("0", CultureInfo.InvariantCulture)),11} {m.Failures,7}"));
         }
     }
 }

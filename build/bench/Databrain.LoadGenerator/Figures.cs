@@ -4,21 +4,24 @@ using System.Globalization;
 namespace Databrain.LoadGenerator;
 
 /// <summary>
-/// Every scenario against one target (the service on another database than the baseline's, where a ratio would
-/// compare databases rather than layers): the same warm-up and table as <see cref="Compare"/>, without ratios.
+/// Scenarios against one target (the service on another database than the baseline's, where a ratio would
+/// compare databases rather than layers; or several instances behind a proxy): the same warm-up and table as
+/// <see cref="Compare"/>, without ratios. With <paramref name="pid"/> 0 (several processes) no CPU is read.
 /// </summary>
 internal static class Figures
 {
-    public static async Task<int> RunAsync(Uri target, string label, string token, int warmupSeconds, int seconds, int rounds, int connections, int pid)
+    /// <param name="scenarios">Scenario names to run, comma-separated (<c>create,read</c>), or <c>all</c>.</param>
+    public static async Task<int> RunAsync(Uri target, string label, string token, int warmupSeconds, int seconds, int rounds, int connections, int pid, string scenarios = "all")
     {
-        using var process = Process.GetProcessById(pid);
+        using var process = pid == 0 ? null : Process.GetProcessById(pid);
         using var client = Measurement.Client(target, connections);
         var run = Guid.NewGuid().ToString("N")[..8];
         await Compare.WarmUpAsync(client, token, run, warmupSeconds, connections);
         await Compare.CreateSharedWorkspaceAsync(client, token);
 
         var results = new Dictionary<(string Scenario, string Target), Measurement>();
-        foreach (var scenario in Scenario.All.Concat(Scenario.ServiceOnly))
+        var chosen = scenarios.Split(',');
+        foreach (var scenario in Scenario.All.Concat(Scenario.ServiceOnly).Where(s => scenarios == "all" || chosen.Contains(s.Tag)))
         {
             var total = results[(scenario.Name, label)] = new Measurement();
             for (var round = 0; round < rounds; round++)

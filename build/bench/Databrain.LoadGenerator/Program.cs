@@ -11,6 +11,8 @@ return args switch
         await Compare.RunAsync(new Uri(service), new Uri(raw), token, Number(warmup), Number(seconds), Number(rounds), Number(serviceOnlyRounds), Number(connections), Number(servicePid), Number(rawPid)),
     ["figures", var target, var label, var token, var warmup, var seconds, var rounds, var connections, var pid] =>
         await Figures.RunAsync(new Uri(target), label, token, Number(warmup), Number(seconds), Number(rounds), Number(connections), Number(pid)),
+    ["figures", var target, var label, var token, var warmup, var seconds, var rounds, var connections, var pid, var scenarios] =>
+        await Figures.RunAsync(new Uri(target), label, token, Number(warmup), Number(seconds), Number(rounds), Number(connections), Number(pid), scenarios),
     ["drive", var target, var token, var scenario, var seconds, var connections] =>
         await Drive.RunAsync(new Uri(target), token, scenario, Number(seconds), Number(connections)),
     ["latency", var target, var token, var count] => await Latency.RunAsync(new Uri(target), token, Number(count)),
@@ -23,6 +25,6 @@ static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: compare <service-url> <raw-url> <token> <warm-up-seconds> <seconds> <rounds> <service-only-rounds> <connections> <service-pid> <raw-pid> | figures <url> <label> <token> <warm-up-seconds> <seconds> <rounds> <connections> <pid> | drive <url> <token> <create|create-rejected|list> <seconds> <connections> | latency <url> <token> <count> | populate <sqlite-file> <rows> | soak <url> <token> <seconds> <sqlite-file>");
+    Console.Error.WriteLine("usage: compare <service-url> <raw-url> <token> <warm-up-seconds> <seconds> <rounds> <service-only-rounds> <connections> <service-pid> <raw-pid> | figures <url> <label> <token> <warm-up-seconds> <seconds> <rounds> <connections> <pid (0: none)> [<scenario tags, comma-separated>] | drive <url> <token> <create|create-rejected|list> <seconds> <connections> | latency <url> <token> <count> | populate <sqlite-file> <rows> | soak <url> <token> <seconds> <sqlite-file>");
     return 2;
 }
