@@ -11,7 +11,7 @@ public sealed class UseCaseNameTests
     public UseCaseNameTests()
     {
         var caller = new CallerContext(null);
-        caller.Authenticate(42);
+        caller.Authenticate(new ServiceToken(42, "tok_test", null, TokenScope.Write, null));
         _handler = new UseCaseNameHandler(caller);
     }
 
