@@ -91,16 +91,7 @@ public static class HostSetup
         });
         app.UseDatabrainRateLimits();
 
-        // Query strings are read as strictly as bodies (docs/api.md, "POST /api/v2/workspace"): a parameter given twice
-        // (?name=a&name=b) is answered 400 on every endpoint, before the token is checked, rather than one of
-        // its values being used silently.
-        app.Use((context, next) =>
-        {
-            var repeated = context.Request.Query.Where(parameter => parameter.Value.Count > 1)
-                .Select(parameter => new ErrorDetail(parameter.Key, "is given more than once"))
-                .ToArray();
-            return repeated.Length == 0 ? next(context) : ApiResponses.WriteAsync(context, Errors.InvalidRequestBody(repeated));
-        });
+        app.UseMiddleware<StrictQueryMiddleware>();
         app.MapControllers();
         app.MapDatabrainHealthChecks();
         if (OpenApiSetup.IsOpenApiEnabled(app.Configuration, app.Environment))
