@@ -21,11 +21,31 @@ public sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger<R
             LogRequest(
                 logger,
                 context.Request.Method,
-                context.Request.Path.Value,
+                Escaped(context.Request.Path.Value),
                 context.RequestAborted.IsCancellationRequested ? 499 : context.Response.StatusCode,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                 Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier);
         }
+    }
+
+    /// <summary>
+    /// The path with every control character written as <c>\uXXXX</c>: the path arrives decoded, and a <c>%0a</c> in it
+    /// would otherwise start a forged line in a plain-text log. A path without one (nearly all) is passed as it is.
+    /// </summary>
+    internal static string? Escaped(string? path)
+    {
+        if (path is null || !path.Any(char.IsControl))
+        {
+            return path;
+        }
+
+        var escaped = new System.Text.StringBuilder(path.Length + 16);
+        foreach (var c in path)
+        {
+            escaped.Append(char.IsControl(c) ? $"\\u{(int)c:x4}" : c);
+        }
+
+        return escaped.ToString();
     }
 
     // ZLogger's generator, not the platform's: the values stay unboxed and ZLogger's writer writes them as UTF-8,

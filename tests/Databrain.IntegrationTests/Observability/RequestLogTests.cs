@@ -31,6 +31,29 @@ public sealed class RequestLogTests : IAsyncLifetime
         Assert.Single(service.Log.Collector.GetSnapshot(), r => r.Message.Contains($"trace {traceId}", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("simple")]
+    [InlineData("json")]
+    public async Task AControlCharacterInThePath_IsEscaped_SoThatNoLineIsForged(string format)
+    {
+        await using var instance = ServiceInstance.Start(_database, new Dictionary<string, string> { ["Logging__Console__FormatterName"] = format });
+        await instance.WaitUntilAsync();
+        using var client = new HttpClient { BaseAddress = instance.BaseAddress };
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/forged%0aINFO: admin logged in%0d", UriKind.Relative))).StatusCode);
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (!instance.Output.Contains("answered 404", StringComparison.Ordinal))
+        {
+            await Task.Delay(50, patience.Token);
+        }
+
+        var lines = instance.Output.Split('\n');
+        Assert.DoesNotContain(lines, l => l.TrimStart().StartsWith("INFO: admin logged in", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("/forged\\u000aINFO: admin logged in\\u000d", StringComparison.Ordinal)
+            || l.Contains("/forged\\\\u000aINFO: admin logged in\\\\u000d", StringComparison.Ordinal)); // as is, or JSON-escaped
+    }
+
     [Fact]
     public async Task OutsideDevelopment_ConsoleLogsAreOneJsonObjectPerLine()
     {
