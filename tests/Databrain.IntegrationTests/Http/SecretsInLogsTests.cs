@@ -59,3 +59,46 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
 
     private const string ThrowingQueries = "ThrowingQueries";
 }
+
+/// <summary>
+/// Malformed header lines that carry a token (no colon; a leading space) at the most verbose log level, on a real
+/// process writing its console: Kestrel's own report of them quotes the line, and it must reach no log.
+/// </summary>
+public sealed class MalformedHeaderLogTests : IAsyncLifetime
+{
+    private const string Token = "dbn_live_secret_malformed_0123456789abcdef";
+
+    private readonly SqliteTestDatabase _database = new();
+
+    public ValueTask InitializeAsync() => _database.InitializeAsync();
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("simple")]
+    public async Task AtTrace_AMalformedHeaderLine_IsLoggedWithoutItsValue(string format)
+    {
+        await using var instance = ServiceInstance.Start(_database, new Dictionary<string, string>
+        {
+            ["Logging__Console__FormatterName"] = format,
+            ["Logging__LogLevel__Default"] = "Trace",
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Trace",
+            ["Logging__LogLevel__Microsoft.AspNetCore.Server.Kestrel.BadRequests"] = "Trace",
+        });
+        await instance.WaitUntilAsync();
+
+        var noColon = await RawHttp.SendAsync(instance.BaseAddress, $"GET /api/v2/workspace HTTP/1.1\r\nAuthorization Bearer {Token}", []);
+        var leadingSpace = await RawHttp.SendAsync(instance.BaseAddress, $"GET /api/v2/workspace HTTP/1.1\r\n Authorization: Bearer {Token}", []);
+
+        Assert.Equal((400, 400), (noColon.Status, leadingSpace.Status));
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (instance.Output.Split("answered 400 by the server itself").Length < 3)
+        {
+            await Task.Delay(50, patience.Token); // our own line for each, written at most 100 ms after it is logged
+        }
+
+        Assert.DoesNotContain(Token, instance.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret_malformed", instance.Output, StringComparison.Ordinal);
+    }
+}
