@@ -30,13 +30,22 @@ public sealed class IdempotencyKeyHeaderAttribute : ModelBinderAttribute
     public static bool IsValid(string? key) => key is { Length: > 0 and <= MaxLength } && key.All(c => c is >= '!' and <= '~');
 
     /// <summary>
-    /// What a retry must repeat: method, path and query as sent, and the body as JSON, with object properties
-    /// sorted and white space dropped, so that JSON-equal bodies match. Hashed: the key row stores no client data.
+    /// What a retry must repeat: method, path and query as sent, the <c>If-Match</c> condition as parsed (none, any,
+    /// or a version: a conditional request is another request than an unconditional one), and the body as JSON,
+    /// with object properties sorted and white space dropped, so that JSON-equal bodies match. Hashed: the key row
+    /// stores no client data. Prefixed with its format version (<see cref="IdempotencyKey.Version"/>).
     /// </summary>
-    public static string Fingerprint(string method, string pathAndQuery, ReadOnlyMemory<byte>? body)
+    public static string Fingerprint(string method, string pathAndQuery, string condition, ReadOnlyMemory<byte>? body) =>
+        IdempotencyKey.Version + Hash($"{method.ToUpperInvariant()}\n{pathAndQuery}\nIf-Match: {condition}\n", body);
+
+    /// <summary>The fingerprint of the release before format versions: no prefix, no condition.</summary>
+    public static string EarlierFingerprint(string method, string pathAndQuery, ReadOnlyMemory<byte>? body) =>
+        Hash($"{method.ToUpperInvariant()}\n{pathAndQuery}\n", body);
+
+    private static string Hash(string head, ReadOnlyMemory<byte>? body)
     {
         using var buffer = new MemoryStream();
-        buffer.Write(Encoding.UTF8.GetBytes($"{method.ToUpperInvariant()}\n{pathAndQuery}\n"));
+        buffer.Write(Encoding.UTF8.GetBytes(head));
         if (body is { Length: > 0 } json)
         {
             if (json.Span.StartsWith(Encoding.UTF8.Preamble))
@@ -93,8 +102,13 @@ public sealed class IdempotencyKeyHeaderAttribute : ModelBinderAttribute
             }
             else if (values.Count == 1 && IsValid(values[0]))
             {
-                var fingerprint = Fingerprint(request.Method, $"{request.Path}{request.QueryString}", StrictJsonBodyBinder.BodyRead(bindingContext.HttpContext));
-                bindingContext.Result = ModelBindingResult.Success(new IdempotencyKey(values[0]!, fingerprint));
+                var pathAndQuery = $"{request.Path}{request.QueryString}";
+                var body = StrictJsonBodyBinder.BodyRead(bindingContext.HttpContext);
+                var condition = !IfMatchHeaderAttribute.TryParse(request.Headers.IfMatch, out var expected) ? "unreadable"
+                    : expected is null ? "none"
+                    : expected.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*";
+                bindingContext.Result = ModelBindingResult.Success(new IdempotencyKey(
+                    values[0]!, Fingerprint(request.Method, pathAndQuery, condition, body), EarlierFingerprint(request.Method, pathAndQuery, body)));
             }
             else
             {

@@ -33,6 +33,25 @@ public abstract class IdempotencyTests(ApiFixture api) : ApiTests(api)
         Assert.Equal([(Key, "must be one header of 1 to 255 visible ASCII characters (0x21 to 0x7E)")], response.Details);
     }
 
+    [Fact]
+    public async Task TheSameKeyAndBody_WithAnotherIfMatch_IsAnotherRequest_Answered422()
+    {
+        var org = await Api.CreateOrganizationAsync();
+        Assert.Equal(HttpStatusCode.OK, (await Client.CreateWorkspaceAsync(org.Token, new { name = "Conditional", connectionType = "MULTI_DATAMART" })).Status);
+        var body = new { name = "Conditional", connectionType = "DATAMART", datamartName = "sales-mart" };
+        var key = NewKey();
+
+        var stale = await Client.SendAsync(HttpMethod.Put, org.Token, body: body, headers: [(Key, key), ("If-Match", "\"7\"")]);
+        var current = await Client.SendAsync(HttpMethod.Put, org.Token, body: body, headers: [(Key, key), ("If-Match", "\"1\"")]);
+        var unconditional = await Client.SendAsync(HttpMethod.Put, org.Token, body: body, headers: (Key, key));
+        var again = await Client.SendAsync(HttpMethod.Put, org.Token, body: body, headers: [(Key, key), ("If-Match", "\"7\"")]);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.Status);
+        Assert.Equal(("IDEMPOTENCY_KEY_REUSED", "IDEMPOTENCY_KEY_REUSED"), (current.ErrorCode, unconditional.ErrorCode));
+        Assert.Equal((HttpStatusCode.PreconditionFailed, true), (again.Status, IsReplayed(again)));
+        Assert.Equal(1, (await Client.SendAsync(HttpMethod.Get, org.Token, "?name=Conditional")).Data.GetProperty("version").GetInt64());
+    }
+
     /// <summary>Twenty unknown Copilot LLM names of 100 characters make a message of over 2,000 characters, which is stored with the key and replayed whole.</summary>
     [Fact]
     public async Task ALongStoredErrorMessage_IsStoredWithItsKey_AndReplayedWhole()

@@ -5,8 +5,8 @@ namespace Databrain.IntegrationTests.Idempotency;
 /// <summary>What makes two keyed requests "the same request" (docs/api.md, "Retry-safe writes: Idempotency-Key").</summary>
 public sealed class FingerprintTests
 {
-    private static string Of(string method, string target, string? body) =>
-        IdempotencyKeyHeaderAttribute.Fingerprint(method, target, body is null ? null : System.Text.Encoding.UTF8.GetBytes(body));
+    private static string Of(string method, string target, string? body, string condition = "none") =>
+        IdempotencyKeyHeaderAttribute.Fingerprint(method, target, condition, body is null ? null : System.Text.Encoding.UTF8.GetBytes(body));
 
     [Theory]
     [InlineData("""{"name":"A","connectionType":"MULTI_DATAMART"}""", """{"connectionType":"MULTI_DATAMART","name":"A"}""")]
@@ -25,6 +25,21 @@ public sealed class FingerprintTests
     [InlineData("POST", "/api/v2/workspace", null)]
     public void ADifferentMethodPathQueryOrBody_HasAnotherFingerprint(string method, string target, string? body) =>
         Assert.NotEqual(Of("POST", "/api/v2/workspace", """{"name":"A"}"""), Of(method, target, body));
+
+    [Theory]
+    [InlineData("3")]
+    [InlineData("*")]
+    public void AnotherIfMatchCondition_HasAnotherFingerprint(string condition) =>
+        Assert.NotEqual(Of("PUT", "/api/v2/workspace", """{"name":"A"}"""), Of("PUT", "/api/v2/workspace", """{"name":"A"}""", condition));
+
+    [Fact]
+    public void AFingerprint_CarriesItsFormatVersion_AndTheEarlierFormatIsStillComputed()
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes("""{"name":"A"}""");
+
+        Assert.StartsWith("v2:", Of("POST", "/w", """{"name":"A"}"""), StringComparison.Ordinal);
+        Assert.Matches("^[0-9a-f]{64}$", IdempotencyKeyHeaderAttribute.EarlierFingerprint("POST", "/w", body));
+    }
 
     [Fact]
     public void ArrayOrder_Matters() =>

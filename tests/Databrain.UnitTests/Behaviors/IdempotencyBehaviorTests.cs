@@ -12,7 +12,7 @@ public sealed class IdempotencyBehaviorTests
 {
     private sealed record KeyedRequest(IdempotencyKey? IdempotencyKey) : MediatR.IRequest<Result<string>>, IIdempotent;
 
-    private static readonly IdempotencyKey Key = new("k-1", "fingerprint-a");
+    private static readonly IdempotencyKey Key = new("k-1", "v2:fingerprint-a", "fingerprint-a-earlier");
     private static readonly DateTimeOffset Now = new(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
 
     private readonly IIdempotencyStore _store = Substitute.For<IIdempotencyStore>();
@@ -57,7 +57,7 @@ public sealed class IdempotencyBehaviorTests
         Assert.Equal("handled", result.Value);
         Assert.False(result.IsReplayed);
         await _write.Received(1).TryCompleteAsync(
-            42, new StoredAnswer("k-1", "fingerprint-a", null, null, "\"handled\"", Now, Now.AddHours(24)), Arg.Any<CancellationToken>());
+            42, new StoredAnswer("k-1", "v2:fingerprint-a", null, null, "\"handled\"", Now, Now.AddHours(24)), Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class IdempotencyBehaviorTests
     public async Task WhenAnotherRequestStoredTheKeyFirst_ItsAnswerIsReplayed()
     {
         _write.TryCompleteAsync(default, default!, default).ReturnsForAnyArgs(false);
-        _store.FindAsync(42, "k-1", Now, Arg.Any<CancellationToken>()).Returns(Stored("fingerprint-a"));
+        _store.FindAsync(42, "k-1", Now, Arg.Any<CancellationToken>()).Returns(Stored("v2:fingerprint-a"));
 
         var result = await Handle(Key, "second");
 
@@ -86,7 +86,7 @@ public sealed class IdempotencyBehaviorTests
     public async Task TheSameKey_ForADifferentRequest_Answers422()
     {
         _write.TryCompleteAsync(default, default!, default).ReturnsForAnyArgs(false);
-        _store.FindAsync(42, "k-1", Now, Arg.Any<CancellationToken>()).Returns(Stored("fingerprint-b"));
+        _store.FindAsync(42, "k-1", Now, Arg.Any<CancellationToken>()).Returns(Stored("v2:fingerprint-b"));
 
         var result = await Handle(Key, "second");
 
@@ -98,7 +98,7 @@ public sealed class IdempotencyBehaviorTests
     {
         var invalid = Errors.InvalidRequestBody("name", "is required");
         var unknownKey = await Handle(Key, invalid);
-        _store.FindAsync(42, "k-1", Now, Arg.Any<CancellationToken>()).Returns(Stored("fingerprint-b"));
+        _store.FindAsync(42, "k-1", Now, Arg.Any<CancellationToken>()).Returns(Stored("v2:fingerprint-b"));
         var reusedKey = await Handle(Key, invalid);
 
         Assert.Same(invalid, unknownKey.Error);
@@ -116,6 +116,17 @@ public sealed class IdempotencyBehaviorTests
 
         await _write.DidNotReceiveWithAnyArgs().TryCompleteAsync(default, default!, default);
         await _store.ReceivedWithAnyArgs(1).RunAsync<(Result<string>, bool)>(default!, default); // which rolls back what it began
+    }
+
+    [Fact]
+    public async Task AnAnswerStoredByTheEarlierRelease_IsReplayed_ByItsEarlierFingerprint()
+    {
+        _write.TryCompleteAsync(default, default!, default).ReturnsForAnyArgs(false);
+        _store.FindAsync(42, "k-1", Now, Arg.Any<CancellationToken>()).Returns(Stored("fingerprint-a-earlier"));
+
+        var result = await Handle(Key, "second");
+
+        Assert.True(result.IsReplayed);
     }
 
     [Fact]

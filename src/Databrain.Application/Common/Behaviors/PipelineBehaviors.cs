@@ -109,7 +109,7 @@ public sealed class IdempotencyBehavior<TRequest, TResponse>(CallerContext calle
             return response.Error?.Code == Errors.InvalidRequestBodyCode ? response : TResponse.Failure(Errors.IdempotencyKeyInUse);
         }
 
-        return stored.Fingerprint == key.Fingerprint ? TResponse.Replay(stored) : TResponse.Failure(Errors.IdempotencyKeyReused);
+        return key.Matches(stored.Fingerprint) ? TResponse.Replay(stored) : TResponse.Failure(Errors.IdempotencyKeyReused);
     }
 }
 
