@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<IMediator, Mediator>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new IdempotencyOptions());
+        services.AddSingleton<NewKeyBudget>();
 
         services.Scan(scan => scan
             .FromAssemblyOf<CallerContext>()

@@ -19,6 +19,8 @@ public static class SettingsCheck
         ("Shutdown:DrainSeconds", 0, 300),
         ("Shutdown:TimeoutSeconds", 1, 600),
         ("Idempotency:RetentionHours", 1, 720),
+        ("Idempotency:NewKeysPerSecond", 1, 1_000_000),
+        ("Idempotency:NewKeysBurst", 1, 1_000_000),
         ("RateLimits:FailedAuthentication:PermitLimit", 1, 100_000),
         ("RateLimits:FailedAuthentication:WindowSeconds", 1, 3_600),
         ("RateLimits:Organization:RequestsPerSecond", 1, 1_000_000),

@@ -44,15 +44,21 @@ public static class ApiResponses
     public static Task WriteAsync(HttpContext context, Error error)
     {
         context.Response.StatusCode = StatusCodeOf(error.Code);
-        AddChallenge(context.Response, error);
+        AddHeaders(context.Response, error);
         return context.Response.WriteAsJsonAsync(EnvelopeOf(error), ApiJson.Options, ApiJson.ContentType, context.RequestAborted);
     }
 
-    private static void AddChallenge(HttpResponse response, Error error)
+    /// <summary><c>WWW-Authenticate</c> with a 401; <c>Retry-After</c> with a 429.</summary>
+    private static void AddHeaders(HttpResponse response, Error error)
     {
         if (error.Code == Errors.InvalidDataAppApiKeyCode)
         {
             response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
+        }
+
+        if (error.RetryAfterSeconds is { } seconds)
+        {
+            response.Headers[HeaderNames.RetryAfter] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 

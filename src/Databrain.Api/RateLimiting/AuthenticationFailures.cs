@@ -1,7 +1,5 @@
-using System.Globalization;
 using Databrain.Application.Common.Ports;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace Databrain.Api.RateLimiting;
 
@@ -41,9 +39,7 @@ public sealed class AuthenticationFailures(
             return null; // the last failure allowed still gets its 401; what follows gets 429
         }
 
-        var retryAfter = RateLimiters.Seconds(windowEnds - now);
         limiters.Count(RateLimiters.FailedAuthentication);
-        context.Response.Headers[HeaderNames.RetryAfter] = retryAfter.ToString(CultureInfo.InvariantCulture);
-        return retryAfter;
+        return RateLimiters.Seconds(windowEnds - now);
     }
 }

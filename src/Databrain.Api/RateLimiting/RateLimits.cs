@@ -132,7 +132,6 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RateLimiters limit
     private Task RejectAsync(HttpContext context, int retryAfter, string reason)
     {
         limiters.Count(reason);
-        context.Response.Headers[HeaderNames.RetryAfter] = retryAfter.ToString(CultureInfo.InvariantCulture);
         return ApiResponses.WriteAsync(context, Errors.TooManyRequests(retryAfter));
     }
 }

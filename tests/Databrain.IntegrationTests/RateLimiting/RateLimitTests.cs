@@ -109,6 +109,34 @@ public sealed class RateLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NewIdempotencyKeysBeyondTheOrganizationsBound_Get429_WhileAStoredKeyStillReplays()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var service = new ServiceFactory(
+            _database,
+            settings: new Dictionary<string, string> { ["Idempotency:NewKeysPerSecond"] = "1", ["Idempotency:NewKeysBurst"] = "2" },
+            services: s => s.AddSingleton<TimeProvider>(clock));
+        service.StartServer();
+        using var meters = ListenToRateLimits(service);
+        var org = await service.Services.CreateOrganizationAsync();
+        using var client = service.CreateClient();
+        Task<ApiResponse> Create(string name) => client.SendAsync(HttpMethod.Post, org.Token, body: new { name, connectionType = "MULTI_DATAMART" }, headers: ("Idempotency-Key", $"key-{name}"));
+
+        var first = await Create("a");
+        var second = await Create("b");
+        var third = await Create("c");
+        var replay = await Create("a");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var later = await Create("c");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.Status, second.Status));
+        Assert.Equal((HttpStatusCode.TooManyRequests, "1"), (third.Status, third.Message.Headers.GetValues("Retry-After").Single()));
+        Assert.Equal((HttpStatusCode.OK, "true"), (replay.Status, replay.Message.Headers.GetValues("Idempotent-Replayed").Single()));
+        Assert.Equal(HttpStatusCode.OK, later.Status);
+        Assert.Equal(["reason=idempotency_keys"], Reasons(meters));
+    }
+
+    [Fact]
     public async Task SuccessfulRequests_DoNotCountAsFailures()
     {
         await using var service = Service(("RateLimits:FailedAuthentication:PermitLimit", "2"));

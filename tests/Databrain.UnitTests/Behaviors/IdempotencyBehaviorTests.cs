@@ -18,17 +18,20 @@ public sealed class IdempotencyBehaviorTests
     private readonly IIdempotencyStore _store = Substitute.For<IIdempotencyStore>();
     private readonly IIdempotentWrite _write = Substitute.For<IIdempotentWrite>();
     private readonly CallerContext _caller = new(null);
+    private readonly IdempotencyOptions _options = new() { RetentionHours = 24, NewKeysPerSecond = 1, NewKeysBurst = 2 };
+    private readonly NewKeyBudget _budget;
     private int _handled;
 
     public IdempotencyBehaviorTests()
     {
+        _budget = new NewKeyBudget(_options, new FixedClock(), new Meters());
         _caller.Authenticate(new ServiceToken(42, "tok_test", null, TokenScope.Write, null));
         _store.RunAsync<(Result<string>, bool)>(default!, default)
             .ReturnsForAnyArgs(call => call.Arg<Func<IIdempotentWrite, Task<(Result<string>, bool)>>>()(_write));
     }
 
     private Task<Result<string>> Handle(IdempotencyKey? key, Result<string> answer) =>
-        new IdempotencyBehavior<KeyedRequest, Result<string>>(_caller, _store, new IdempotencyOptions { RetentionHours = 24 }, new FixedClock())
+        new IdempotencyBehavior<KeyedRequest, Result<string>>(_caller, _store, _options, _budget, new FixedClock())
             .Handle(new KeyedRequest(key), CancellationToken.None, () =>
             {
                 _handled++;
@@ -109,7 +112,7 @@ public sealed class IdempotencyBehaviorTests
     [Fact]
     public async Task AnException_IsNotStored_AndEndsTheStoresUnitOfWork()
     {
-        var behavior = new IdempotencyBehavior<KeyedRequest, Result<string>>(_caller, _store, new IdempotencyOptions(), new FixedClock());
+        var behavior = new IdempotencyBehavior<KeyedRequest, Result<string>>(_caller, _store, _options, _budget, new FixedClock());
 
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             behavior.Handle(new KeyedRequest(Key), CancellationToken.None, () => throw new InvalidOperationException("database down")));
@@ -137,6 +140,52 @@ public sealed class IdempotencyBehaviorTests
         Assert.True(replayed.IsReplayed);
         Assert.Equal((Errors.WorkspaceDoesNotExistCode, "stored message"), (replayed.Error?.Code, replayed.Error?.Message));
         Assert.Equal(0, _handled);
+    }
+
+    [Fact]
+    public async Task NewKeysBeyondTheBound_Get429_WhileAStoredKeyStillReplays_AndAReplayTakesNothing()
+    {
+        _write.TryCompleteAsync(default, default!, default).ReturnsForAnyArgs(true);
+        Assert.True((await Handle(Key, "first")).IsSuccess);
+        Assert.True((await Handle(Key with { Value = "k-2" }, "second")).IsSuccess);
+
+        var third = await Handle(Key with { Value = "k-3" }, "third");
+        _store.FindAsync(42, "k-1", Now, Arg.Any<CancellationToken>()).Returns(Stored("v2:fingerprint-a"));
+        var replay = await Handle(Key, "first again");
+
+        Assert.Equal((Errors.TooManyRequestsCode, 1), (third.Error?.Code, third.Error?.RetryAfterSeconds));
+        Assert.True(replay.IsReplayed);
+        Assert.Equal(2, _handled);
+    }
+
+    [Fact]
+    public async Task ARequestThatStoresNothing_GivesItsTokenBack()
+    {
+        _write.TryCompleteAsync(default, default!, default).ReturnsForAnyArgs(false);
+        _store.FindAsync(42, "k-1", Now, Arg.Any<CancellationToken>()).Returns(Stored("v2:fingerprint-a"));
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True((await Handle(Key, "replayed")).IsReplayed);
+        }
+
+        _write.TryCompleteAsync(42, Arg.Is<StoredAnswer>(a => a.Key == "k-new"), Arg.Any<CancellationToken>()).Returns(true);
+        var fresh = await Handle(Key with { Value = "k-new" }, "new");
+        Assert.True(fresh.IsSuccess && !fresh.IsReplayed, fresh.Error?.Code); // the bound of 2 is still whole
+    }
+
+    private sealed class Meters : System.Diagnostics.Metrics.IMeterFactory
+    {
+        private readonly List<System.Diagnostics.Metrics.Meter> _meters = [];
+
+        public System.Diagnostics.Metrics.Meter Create(System.Diagnostics.Metrics.MeterOptions options)
+        {
+            var meter = new System.Diagnostics.Metrics.Meter(options);
+            _meters.Add(meter);
+            return meter;
+        }
+
+        public void Dispose() => _meters.ForEach(m => m.Dispose());
     }
 
     private sealed class FixedClock : TimeProvider

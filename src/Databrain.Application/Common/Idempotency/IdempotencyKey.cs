@@ -40,4 +40,13 @@ public sealed class IdempotencyOptions
 
     /// <summary>From the key's first use; then it is new again, and the service purges it.</summary>
     public int RetentionHours { get; init; } = 24;
+
+    /// <summary>
+    /// New keys an organization may store per second, per instance (<see cref="NewKeyBudget"/>): by default the
+    /// per-organization request rate's default, so that a client that keys every write at that rate never meets it.
+    /// </summary>
+    public int NewKeysPerSecond { get; init; } = 100;
+
+    /// <summary>New keys an organization may store at once, per instance: the per-organization burst's default.</summary>
+    public int NewKeysBurst { get; init; } = 200;
 }

@@ -80,7 +80,12 @@ public sealed record Error(
     string Code,
     string Message,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    IReadOnlyList<ErrorDetail>? Details = null);
+    IReadOnlyList<ErrorDetail>? Details = null)
+{
+    /// <summary>For <see cref="Errors.TooManyRequestsCode"/>: the seconds the host sends as <c>Retry-After</c>; not part of the body.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int? RetryAfterSeconds { get; init; }
+}
 
 /// <summary>One problem with one field of a request; <see cref="Field"/> is the wire name (for example <c>aiCopilotLlms[2]</c>).</summary>
 public sealed record ErrorDetail(string Field, string Message);
@@ -193,7 +198,10 @@ public static class Errors
         new(IdempotencyKeyInUseCode, "A request with this Idempotency-Key is still being processed; retry it later.");
 
     public static Error TooManyRequests(int retryAfterSeconds) =>
-        new(TooManyRequestsCode, string.Create(CultureInfo.InvariantCulture, $"Too many requests: try again in {retryAfterSeconds} s (Retry-After)."));
+        new(TooManyRequestsCode, string.Create(CultureInfo.InvariantCulture, $"Too many requests: try again in {retryAfterSeconds} s (Retry-After)."))
+        {
+            RetryAfterSeconds = retryAfterSeconds,
+        };
 
     public static Error InternalServerError { get; } =
         new(InternalServerErrorCode, "An unexpected error occurred. It has been logged; please try again later.");
