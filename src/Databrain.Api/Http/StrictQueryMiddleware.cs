@@ -28,13 +28,21 @@ public sealed class StrictQueryMiddleware(RequestDelegate next)
         var defined = context.GetEndpoint()?.Metadata.GetMetadata<ControllerActionDescriptor>() is { } action
             ? Defined.GetOrAdd(action, QueryParametersOf)
             : null;
-        var problems = query
-            .Select(parameter => defined is not null && !defined.Contains(parameter.Key)
-                ? new ErrorDetail(parameter.Key, NotAParameter)
-                : parameter.Value.Count > 1 ? new ErrorDetail(parameter.Key, "is given more than once") : null)
-            .OfType<ErrorDetail>()
-            .ToArray();
-        return problems.Length == 0 ? next(context) : ApiResponses.WriteAsync(context, Errors.InvalidRequestBody(problems));
+
+        // A loop, not a query: this runs for every list page, and a request without a problem allocates nothing here.
+        List<ErrorDetail>? problems = null;
+        foreach (var parameter in query)
+        {
+            var problem = defined is not null && !defined.Contains(parameter.Key) ? NotAParameter
+                : parameter.Value.Count > 1 ? "is given more than once"
+                : null;
+            if (problem is not null)
+            {
+                (problems ??= []).Add(new ErrorDetail(parameter.Key, problem));
+            }
+        }
+
+        return problems is null ? next(context) : ApiResponses.WriteAsync(context, Errors.InvalidRequestBody(problems));
     }
 
     private static HashSet<string> QueryParametersOf(ControllerActionDescriptor action) =>

@@ -34,7 +34,7 @@ public sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger<R
     /// </summary>
     internal static string? Escaped(string? path)
     {
-        if (path is null || !path.Any(char.IsControl))
+        if (path is null || path.AsSpan().IndexOfAny(ControlCharacters) < 0)
         {
             return path;
         }
@@ -47,6 +47,10 @@ public sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger<R
 
         return escaped.ToString();
     }
+
+    /// <summary>What <see cref="char.IsControl(char)"/> is true for: C0, DEL and C1.</summary>
+    private static readonly System.Buffers.SearchValues<char> ControlCharacters = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c)]);
 
     // ZLogger's generator, not the platform's: the values stay unboxed and ZLogger's writer writes them as UTF-8,
     // with no string formatting on the request thread (docs/performance.md, "What the request line costs"). The

@@ -22,7 +22,7 @@ public static class RateLimitSetup
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<RateLimiters>();
         services.AddSingleton<FailedAuthenticationLocks>();
-        services.AddScoped<IAuthenticationFailures, AuthenticationFailures>();
+        services.AddSingleton<IAuthenticationFailures, AuthenticationFailures>();
         return services;
     }
 

@@ -22,6 +22,22 @@ internal interface IDatabase
     CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
         new(sql, parameters, transaction, CommandTimeoutSeconds, cancellationToken: cancellationToken);
 
+    /// <summary>A read-committed write transaction on a new connection (the server providers'); the connection is disposed if it cannot begin.</summary>
+    /// <remarks>SqlClient begins transactions synchronously (see <c>SqlServerDatabase</c>); Npgsql asynchronously.</remarks>
+    static async Task<WriteTransaction> BeginReadCommittedAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken);
+            return new WriteTransaction(connection, transaction, gate: null);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Opens the connection; if that fails, disposes it before the exception goes on.</summary>
     static async Task<T> OpenOrDisposeAsync<T>(T connection, CancellationToken cancellationToken)
         where T : DbConnection
@@ -61,6 +77,7 @@ internal interface ISqlDialect
     /// <c>WindowStartUnixMs</c> as they are after the count.
     /// </summary>
     string CountFailedAuthentication { get; }
+
 
     /// <summary>Whether the exception is a unique-key violation (a lost race on a unique index).</summary>
     bool IsUniqueViolation(DbException exception);

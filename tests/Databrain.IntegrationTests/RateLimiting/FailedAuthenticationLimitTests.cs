@@ -2,6 +2,7 @@ using System.Net;
 using Databrain.Api.RateLimiting;
 using Databrain.Application.Common.Ports;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -26,11 +27,18 @@ public sealed class FailedAuthenticationLimitTests
     {
         using var meters = new TestMeterFactory();
         using var limiters = new RateLimiters(_options, meters);
-        var counter = new FixedCount(failuresEach, Now.AddSeconds(10));
+        await using var services = new ServiceCollection()
+            .AddSingleton<IFailedAuthenticationCounter>(new FixedCount(failuresEach, Now.AddSeconds(10)))
+            .BuildServiceProvider();
+        var http = new HttpContextAccessor();
+        var failures = new AuthenticationFailures(http, _locks, limiters, _options, _time);
         for (var i = 0; i < addresses; i++)
         {
-            var context = new DefaultHttpContext { Connection = { RemoteIpAddress = new IPAddress([10, (byte)(i >> 16), (byte)(i >> 8), (byte)i]) } };
-            var failures = new AuthenticationFailures(new HttpContextAccessor { HttpContext = context }, counter, _locks, limiters, _options, _time);
+            http.HttpContext = new DefaultHttpContext
+            {
+                RequestServices = services,
+                Connection = { RemoteIpAddress = new IPAddress([10, (byte)(i >> 16), (byte)(i >> 8), (byte)i]) },
+            };
             await failures.RecordAsync(CancellationToken.None);
         }
     }

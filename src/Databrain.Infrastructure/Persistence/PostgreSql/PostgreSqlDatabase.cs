@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using Databrain.Infrastructure.Persistence.Tracing;
 using Npgsql;
@@ -45,20 +44,8 @@ internal sealed class PostgreSqlDatabase : IDatabase, IAsyncDisposable, IDisposa
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         new TracedConnection(await _dataSource.OpenConnectionAsync(cancellationToken), DatabaseTelemetry.PostgreSql);
 
-    public async Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken)
-    {
-        var connection = await OpenAsync(cancellationToken);
-        try
-        {
-            var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            return new WriteTransaction(connection, transaction, gate: null);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    public async Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken) =>
+        await IDatabase.BeginReadCommittedAsync(await OpenAsync(cancellationToken), cancellationToken);
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
@@ -73,13 +60,7 @@ internal sealed class PostgreSqlDialect : ISqlDialect
 
     public string OnlyIfTheLastStatementChangedARow => string.Empty;
 
-    public string CountFailedAuthentication => """
-        INSERT INTO FailedAuthentications (AddressGroup, WindowStartUnixMs, Failures) VALUES (@AddressGroup, @Now, 1)
-        ON CONFLICT (AddressGroup) DO UPDATE SET
-            Failures = CASE WHEN FailedAuthentications.WindowStartUnixMs <= @WindowOpenedBy THEN 1 ELSE FailedAuthentications.Failures + 1 END,
-            WindowStartUnixMs = CASE WHEN FailedAuthentications.WindowStartUnixMs <= @WindowOpenedBy THEN @Now ELSE FailedAuthentications.WindowStartUnixMs END
-        RETURNING Failures, WindowStartUnixMs
-        """;
+    public string CountFailedAuthentication => Sqlite.SqliteDialect.UpsertFailedAuthentication; // the same upsert
 
     public bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

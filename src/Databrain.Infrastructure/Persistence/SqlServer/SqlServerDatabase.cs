@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using Databrain.Infrastructure.Persistence.Tracing;
 using Microsoft.Data.SqlClient;
@@ -60,20 +59,8 @@ internal sealed class SqlServerDatabase : IDatabase
     /// none; COMMIT waits for the log write only): every statement that can wait for a lock is sent through
     /// the asynchronous command methods, so no thread-pool thread waits on another transaction.
     /// </remarks>
-    public async Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken)
-    {
-        var connection = await OpenAsync(cancellationToken);
-        try
-        {
-            var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            return new WriteTransaction(connection, transaction, gate: null);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    public async Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken) =>
+        await IDatabase.BeginReadCommittedAsync(await OpenAsync(cancellationToken), cancellationToken);
 }
 
 internal sealed class SqlServerDialect : ISqlDialect

@@ -122,7 +122,10 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public string OnlyIfTheLastStatementChangedARow => string.Empty;
 
-    public string CountFailedAuthentication => """
+    public string CountFailedAuthentication => UpsertFailedAuthentication;
+
+    /// <summary><see cref="CountFailedAuthentication"/> as SQLite and PostgreSQL both write it: an upsert that returns the row.</summary>
+    internal const string UpsertFailedAuthentication = """
         INSERT INTO FailedAuthentications (AddressGroup, WindowStartUnixMs, Failures) VALUES (@AddressGroup, @Now, 1)
         ON CONFLICT (AddressGroup) DO UPDATE SET
             Failures = CASE WHEN FailedAuthentications.WindowStartUnixMs <= @WindowOpenedBy THEN 1 ELSE FailedAuthentications.Failures + 1 END,
