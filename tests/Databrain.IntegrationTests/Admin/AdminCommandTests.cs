@@ -10,24 +10,17 @@ namespace Databrain.IntegrationTests.Admin;
 /// migrate, seed and token create, run as a separate process of the real binary (exit codes, stdout, stderr)
 /// on a database of their own, on each provider.
 /// </summary>
-public abstract class AdminCommandTests(TestDatabase database) : IAsyncLifetime
+public abstract class AdminCommandTests(TestDatabase database) : OwnDatabaseTests(database)
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("databrain-admin-").FullName;
 
-    public async ValueTask InitializeAsync()
+    protected override ValueTask DisposeOwnAsync()
     {
-        await database.InitializeAsync();
-        database.SkipIfUnavailable();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
-        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
     }
 
-    private Task<ServiceProcess.Outcome> Run(params string[] args) => ServiceProcess.RunAsync(database.Provider.ToString(), database.ConnectionString!, args);
+    private Task<ServiceProcess.Outcome> Run(params string[] args) => ServiceProcess.RunAsync(Database.Provider.ToString(), Database.ConnectionString!, args);
 
     private string WriteFile(string name, string content)
     {
@@ -38,7 +31,7 @@ public abstract class AdminCommandTests(TestDatabase database) : IAsyncLifetime
 
     private long Count(string sql)
     {
-        using var connection = database.CreateConnection();
+        using var connection = Database.CreateConnection();
         return connection.ExecuteScalar<long>(sql);
     }
 
@@ -65,7 +58,7 @@ public abstract class AdminCommandTests(TestDatabase database) : IAsyncLifetime
 
         Assert.Equal(0, first.ExitCode);
         var scripts = typeof(Databrain.Infrastructure.Persistence.DatabaseMigrator).Assembly.GetManifestResourceNames()
-            .Count(n => n.Contains($".Migrations.{database.Provider}.", StringComparison.Ordinal));
+            .Count(n => n.Contains($".Migrations.{Database.Provider}.", StringComparison.Ordinal));
         Assert.Contains($"Applied {scripts} migration(s)", first.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(0, second.ExitCode);
         Assert.Equal("Database schema is up to date.", second.StandardOutput.Trim());
@@ -149,7 +142,7 @@ public abstract class AdminCommandTests(TestDatabase database) : IAsyncLifetime
         Assert.Equal(0, Count($"SELECT COUNT(*) FROM ServiceTokens WHERE TokenHash = '{token}'"));
         Assert.Equal(1, Count($"SELECT COUNT(*) FROM ServiceTokens WHERE TokenHash = '{ServiceTokenHash.Of(token)}'"));
 
-        await using var service = new ServiceFactory(database);
+        await using var service = new ServiceFactory(Database);
         using var client = service.CreateClient();
         var created = await client.CreateWorkspaceAsync(token, new { name = "From CLI token", connectionType = "DATASOURCE", datasourceName = "postgres-main" });
         Assert.Equal(HttpStatusCode.OK, created.Status);
@@ -202,7 +195,7 @@ public abstract class AdminCommandTests(TestDatabase database) : IAsyncLifetime
         Assert.Equal(0, rotated.ExitCode);
         var successor = Assert.Single(Lines(rotated.StandardOutput));
         Assert.Contains("(label: deploy; scope: write; expires: -)", rotated.StandardError, StringComparison.Ordinal);
-        await using (var service = new ServiceFactory(database))
+        await using (var service = new ServiceFactory(Database))
         {
             using var client = service.CreateClient();
             Assert.Equal(HttpStatusCode.OK, (await client.ListWorkspacesAsync(successor)).Status);

@@ -11,27 +11,23 @@ namespace Databrain.IntegrationTests.Http;
 /// the database work, which ends as cancelled (not with the provider's lock timeout), and nothing is stored. On a
 /// service and database of its own, with a command timeout long enough that only the cancellation can end the wait.
 /// </summary>
-public abstract class CancellationTests(TestDatabase database) : IAsyncLifetime
+public abstract class CancellationTests(TestDatabase database) : OwnDatabaseTests(database)
 {
     private ServiceFactory? _service;
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        await database.InitializeAsync();
-        database.SkipIfUnavailable();
-        _service = new ServiceFactory(database, settings: new Dictionary<string, string> { ["Database:CommandTimeoutSeconds"] = "120" });
+        await base.InitializeAsync();
+        _service = new ServiceFactory(Database, settings: new Dictionary<string, string> { ["Database:CommandTimeoutSeconds"] = "120" });
         _service.StartServer();
     }
 
-    public async ValueTask DisposeAsync()
+    protected override async ValueTask DisposeOwnAsync()
     {
         if (_service is not null)
         {
             await _service.DisposeAsync();
         }
-
-        await database.DisposeAsync();
-        GC.SuppressFinalize(this);
     }
 
     [Fact]
@@ -66,9 +62,9 @@ public abstract class CancellationTests(TestDatabase database) : IAsyncLifetime
     /// <summary>Another session in the middle of a write that holds the lock a create needs, until it is disposed.</summary>
     private async Task<System.Data.Common.DbConnection> HoldWriteLockAsync()
     {
-        var holder = database.CreateConnection();
+        var holder = Database.CreateConnection();
         await holder.OpenAsync();
-        await holder.ExecuteAsync(database.Provider switch
+        await holder.ExecuteAsync(Database.Provider switch
         {
             // SQLite's single write lock, taken at once.
             DatabaseProvider.Sqlite => "BEGIN IMMEDIATE; INSERT INTO Organizations (Name) VALUES ('another process');",
@@ -85,7 +81,7 @@ public abstract class CancellationTests(TestDatabase database) : IAsyncLifetime
     /// </summary>
     private async Task WaitUntilTheWriteWaitsAsync(System.Data.Common.DbConnection holder)
     {
-        var blocked = database.Provider switch
+        var blocked = Database.Provider switch
         {
             DatabaseProvider.Sqlite => null,
             DatabaseProvider.PostgreSql => "SELECT COUNT(*) FROM pg_locks WHERE NOT granted AND relation = 'workspaces'::regclass",

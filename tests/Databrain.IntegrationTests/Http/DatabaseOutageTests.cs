@@ -9,29 +9,28 @@ namespace Databrain.IntegrationTests.Http;
 /// While it is cut, a write answers the 500 envelope and the service reports not ready; once it is back, the
 /// service serves again without a restart. Each outcome is waited for; no time is asserted.
 /// </summary>
-public abstract class DatabaseOutageTests(TestDatabase database) : IAsyncLifetime
+public abstract class DatabaseOutageTests(TestDatabase database) : OwnDatabaseTests(database)
 {
     private const string Internal = """{"data":null,"error":{"code":"INTERNAL_SERVER_ERROR","message":"An unexpected error occurred. It has been logged; please try again later."}}""";
 
     private TcpProxy? _proxy;
     private ServiceFactory? _service;
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        await database.InitializeAsync();
-        database.SkipIfUnavailable();
-        var (host, port) = database.Server!.Value;
+        await base.InitializeAsync();
+        var (host, port) = Database.Server!.Value;
         _proxy = new TcpProxy(host, port);
-        _service = new ServiceFactory(database, settings: new Dictionary<string, string>
+        _service = new ServiceFactory(Database, settings: new Dictionary<string, string>
         {
-            ["ConnectionStrings:Databrain"] = database.ConnectionStringVia(_proxy.Port),
+            ["ConnectionStrings:Databrain"] = Database.ConnectionStringVia(_proxy.Port),
             ["Health:ReadyCacheSeconds"] = "0",
             ["Database:CommandTimeoutSeconds"] = "5",
         });
         _service.StartServer();
     }
 
-    public async ValueTask DisposeAsync()
+    protected override async ValueTask DisposeOwnAsync()
     {
         if (_service is not null)
         {
@@ -42,9 +41,6 @@ public abstract class DatabaseOutageTests(TestDatabase database) : IAsyncLifetim
         {
             await _proxy.DisposeAsync();
         }
-
-        await database.DisposeAsync();
-        GC.SuppressFinalize(this);
     }
 
     [Fact]

@@ -11,24 +11,11 @@ namespace Databrain.IntegrationTests.Idempotency;
 /// from 16 clients, restarted on the same database; every request retried with its key gets 200, and every
 /// workspace exists once, with its Copilot LLM links. Each provider's run has a database of its own.
 /// </summary>
-public abstract class CrashTests(TestDatabase database) : IAsyncLifetime
+public abstract class CrashTests(TestDatabase database) : OwnDatabaseTests(database)
 {
     private const string Token = "dbn_crash_0123456789abcdef0123456789abcdef";
     private const int Requests = 200;
 
-    private readonly TestDatabase _database = database;
-
-    public async ValueTask InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        _database.SkipIfUnavailable();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
 
     private static async Task<HttpStatusCode> CreateAsync(HttpClient client, int i)
     {
@@ -47,11 +34,11 @@ public abstract class CrashTests(TestDatabase database) : IAsyncLifetime
     {
         var seed = Path.Combine(Path.GetTempPath(), $"databrain-crash-seed-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(seed, $$"""{"organizations":[{"name":"crash","serviceTokens":["{{Token}}"],"llms":["gpt-4o","claude-sonnet"]}]}""");
-        var seeded = await ServiceProcess.RunAsync(_database.Provider.ToString(), _database.ConnectionString!, "seed", seed);
+        var seeded = await ServiceProcess.RunAsync(Database.Provider.ToString(), Database.ConnectionString!, "seed", seed);
         File.Delete(seed);
         Assert.True(seeded.ExitCode == 0, seeded.StandardError);
 
-        await using var service = ServiceInstance.Start(_database);
+        await using var service = ServiceInstance.Start(Database);
         using var client = new HttpClient { BaseAddress = service.BaseAddress };
         await service.WaitUntilAsync();
 
@@ -83,7 +70,7 @@ public abstract class CrashTests(TestDatabase database) : IAsyncLifetime
         }).ToArray();
         await Task.WhenAll(sends);
 
-        await using (var restarted = ServiceInstance.Start(_database, port: service.Port))
+        await using (var restarted = ServiceInstance.Start(Database, port: service.Port))
         {
             await restarted.WaitUntilAsync();
             var retries = await Task.WhenAll(Enumerable.Range(0, Requests).Select(i => CreateAsync(client, i)));
@@ -93,7 +80,7 @@ public abstract class CrashTests(TestDatabase database) : IAsyncLifetime
             Assert.DoesNotContain(firstRun.Values, v => v.StartsWith('5'));
         }
 
-        await using var connection = _database.CreateConnection();
+        await using var connection = Database.CreateConnection();
         var links = (await connection.QueryAsync<(string Name, long Links)>(
             "SELECT w.Name, (SELECT COUNT(*) FROM WorkspaceCopilotLlms c WHERE c.WorkspaceId = w.Id) FROM Workspaces w WHERE w.Name LIKE 'ws-%'")).ToArray();
         Assert.Equal(Requests, links.Length);

@@ -9,24 +9,12 @@ namespace Databrain.IntegrationTests.Persistence;
 /// processes, started at the same moment on a database that does not exist yet, all become ready, and each
 /// script is journaled exactly once. Each provider's run has a database of its own.
 /// </summary>
-public abstract class MigrationsOnceTests(TestDatabase database) : IAsyncLifetime
+public abstract class MigrationsOnceTests(TestDatabase database) : OwnDatabaseTests(database)
 {
-    public async ValueTask InitializeAsync()
-    {
-        await database.InitializeAsync();
-        database.SkipIfUnavailable();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
     [Fact]
     public async Task FourInstancesStartedTogether_AllBecomeReady_AndEachScriptIsAppliedOnce()
     {
-        var instances = Enumerable.Range(0, 4).Select(_ => ServiceInstance.Start(database)).ToArray();
+        var instances = Enumerable.Range(0, 4).Select(_ => ServiceInstance.Start(Database)).ToArray();
         try
         {
             await Task.WhenAll(instances.Select(i => i.WaitUntilAsync()));
@@ -39,9 +27,9 @@ public abstract class MigrationsOnceTests(TestDatabase database) : IAsyncLifetim
             }
         }
 
-        var folder = $".Migrations.{database.Provider}.";
+        var folder = $".Migrations.{Database.Provider}.";
         var scripts = typeof(DatabaseMigrator).Assembly.GetManifestResourceNames().Where(n => n.Contains(folder, StringComparison.Ordinal)).Order().ToArray();
-        await using var connection = database.CreateConnection();
+        await using var connection = Database.CreateConnection();
         var journal = (await connection.QueryAsync<string>("SELECT ScriptName FROM SchemaVersions")).Order().ToArray();
         Assert.Equal(scripts, journal);
     }

@@ -13,38 +13,25 @@ namespace Databrain.IntegrationTests.Persistence;
 /// migration and reads back whole: version 1, timestamps, every setting and Copilot LLM; the token still writes. Each provider's run
 /// has a database of its own.
 /// </summary>
-public abstract class UpgradeTests(TestDatabase database) : IAsyncLifetime
+public abstract class UpgradeTests(TestDatabase database) : OwnDatabaseTests(database)
 {
     /// <summary>The last migration of the release before versions (ETag) existed.</summary>
     private const string LastScriptBeforeVersions = "0003_";
 
     private const string LegacyToken = "dbn_legacy_token_0123456789abcdef";
 
-    private readonly TestDatabase _database = database;
-
-    public async ValueTask InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        _database.SkipIfUnavailable();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
 
     /// <summary>DbUp on the provider's database, with its scripts up to and including <see cref="LastScriptBeforeVersions"/>.</summary>
     private UpgradeEngineBuilder TheReleaseBeforeVersions()
     {
-        var connectionString = _database.ConnectionString!;
-        var folder = $".Migrations.{_database.Provider}.";
-        if (_database.Provider == DatabaseProvider.PostgreSql)
+        var connectionString = Database.ConnectionString!;
+        var folder = $".Migrations.{Database.Provider}.";
+        if (Database.Provider == DatabaseProvider.PostgreSql)
         {
             EnsureDatabase.For.PostgresqlDatabase(connectionString);
         }
 
-        var target = _database.Provider == DatabaseProvider.PostgreSql
+        var target = Database.Provider == DatabaseProvider.PostgreSql
             ? DeployChanges.To.PostgresqlDatabase(connectionString)
             : DeployChanges.To.SqliteDatabase(connectionString);
         return target.WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name =>
@@ -60,7 +47,7 @@ public abstract class UpgradeTests(TestDatabase database) : IAsyncLifetime
         Assert.Equal(3, upgrade.Scripts.Count());
 
         // The catalog and a token as the earlier release's seed wrote them: a token without id, label, scope or expiry.
-        await using (var connection = _database.CreateConnection())
+        await using (var connection = Database.CreateConnection())
         {
             await connection.ExecuteAsync(
                 """
@@ -75,7 +62,7 @@ public abstract class UpgradeTests(TestDatabase database) : IAsyncLifetime
         }
 
         // Workspaces as the earlier release's create wrote them (its INSERT, without Version or Position).
-        await using (var connection = _database.CreateConnection())
+        await using (var connection = Database.CreateConnection())
         {
             await connection.ExecuteAsync(
                 """
@@ -94,7 +81,7 @@ public abstract class UpgradeTests(TestDatabase database) : IAsyncLifetime
                 new { On = true });
         }
 
-        await using var service = new ServiceFactory(_database);
+        await using var service = new ServiceFactory(Database);
         service.StartServer();
         using var client = service.CreateClient();
         var read = await client.SendAsync(HttpMethod.Get, LegacyToken, "?name=Old");
@@ -112,7 +99,7 @@ public abstract class UpgradeTests(TestDatabase database) : IAsyncLifetime
         // The token issued before scopes existed writes: it reads as a write token without expiry, and has an id now.
         var updated = await client.SendAsync(HttpMethod.Put, LegacyToken, body: new { name = "Old", connectionType = "MULTI_DATASOURCE" }, headers: ("If-Match", "\"1\""));
         Assert.Equal("\"2\"", updated.ETag());
-        await using var check = _database.CreateConnection();
+        await using var check = Database.CreateConnection();
         var token = await check.QuerySingleAsync<(string PublicId, string Scope, long? ExpiresAtUnixMs)>("SELECT PublicId, Scope, ExpiresAtUnixMs FROM ServiceTokens");
         Assert.Matches("^tok_[0-9a-f]{32}$", token.PublicId);
         Assert.Equal(("write", (long?)null), (token.Scope, token.ExpiresAtUnixMs));
