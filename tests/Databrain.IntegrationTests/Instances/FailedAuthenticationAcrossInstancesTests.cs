@@ -19,42 +19,23 @@ public sealed class InstancesWithAnHourWindow<TDatabase> : SeveralInstances<TDat
 /// The failed-authentication limit holds across instances (docs/api.md, "Rate limits"): the failures of one address
 /// are counted in the database, so 20 of them spread over three instances lock the address on all three.
 /// </summary>
-public abstract class FailedAuthenticationAcrossInstancesTests<TDatabase>(InstancesWithAnHourWindow<TDatabase> service) : IAsyncLifetime
+public abstract class FailedAuthenticationAcrossInstancesTests<TDatabase>(InstancesWithAnHourWindow<TDatabase> service) : InstancesTests<TDatabase>(service)
     where TDatabase : TestDatabase, new()
 {
-    private HttpClient[] _clients = [];
-
-    public ValueTask InitializeAsync()
-    {
-        service.Database.SkipIfUnavailable();
-        _clients = service.Instances.Select(i => new HttpClient { BaseAddress = i.BaseAddress }).ToArray();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        foreach (var client in _clients)
-        {
-            client.Dispose();
-        }
-
-        GC.SuppressFinalize(this);
-        return ValueTask.CompletedTask;
-    }
 
     [Fact]
     public async Task TwentyFailuresSpreadOverThreeInstances_LockTheAddressOnEveryOne()
     {
-        var org = await service.CreateOrganizationAsync();
-        Assert.All(await Task.WhenAll(_clients.Select(c => c.ListWorkspacesAsync(org.Token))), r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        var org = await Service.CreateOrganizationAsync();
+        Assert.All(await Task.WhenAll(Clients.Select(c => c.ListWorkspacesAsync(org.Token))), r => Assert.Equal(HttpStatusCode.OK, r.Status));
 
         for (var i = 0; i < 20; i++)
         {
-            Assert.Equal(HttpStatusCode.Unauthorized, (await _clients[i % _clients.Length].ListWorkspacesAsync($"guess-{i}")).Status);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await Instance(i).ListWorkspacesAsync($"guess-{i}")).Status);
         }
 
         // The next failed authentication on any instance, then anything from the address there.
-        foreach (var client in _clients)
+        foreach (var client in Clients)
         {
             var guess = await client.ListWorkspacesAsync("guess-more");
             var valid = await client.ListWorkspacesAsync(org.Token);

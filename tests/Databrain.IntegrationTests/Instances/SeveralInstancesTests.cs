@@ -7,38 +7,16 @@ namespace Databrain.IntegrationTests.Instances;
 /// Every guarantee holds across instances, because the database decides it (docs/api.md and docs/operations.md):
 /// requests spread round-robin over three instances on one database. No answer is a 5xx.
 /// </summary>
-public abstract class SeveralInstancesTests<TDatabase>(SeveralInstances<TDatabase> service) : IAsyncLifetime
+public abstract class SeveralInstancesTests<TDatabase>(SeveralInstances<TDatabase> service) : InstancesTests<TDatabase>(service)
     where TDatabase : TestDatabase, new()
 {
-    private HttpClient[] _clients = [];
-
-    public ValueTask InitializeAsync()
-    {
-        service.Database.SkipIfUnavailable();
-        _clients = service.Instances.Select(i => new HttpClient { BaseAddress = i.BaseAddress }).ToArray();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        foreach (var client in _clients)
-        {
-            client.Dispose();
-        }
-
-        GC.SuppressFinalize(this);
-        return ValueTask.CompletedTask;
-    }
-
-    private HttpClient Instance(int i) => _clients[i % _clients.Length];
-
     private static void NoServerError(IEnumerable<ApiResponse> answers) =>
         Assert.All(answers, a => Assert.True((int)a.Status < 500, $"{a.Status} {a.Body}"));
 
     [Fact]
     public async Task SixtyFourCreatesOfOneName_OverThreeInstances_ExactlyOneSucceeds()
     {
-        var org = await service.CreateOrganizationAsync();
+        var org = await Service.CreateOrganizationAsync();
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() =>
             Instance(i).CreateWorkspaceAsync(org.Token, new { name = "Contended", connectionType = "MULTI_DATAMART", aiCopilotLlms = new[] { "gpt-4o" } }))));
@@ -52,7 +30,7 @@ public abstract class SeveralInstancesTests<TDatabase>(SeveralInstances<TDatabas
     [Fact]
     public async Task OneIdempotencyKey_SentToEveryInstanceAtOnce_HasExactlyOneEffect()
     {
-        var org = await service.CreateOrganizationAsync();
+        var org = await Service.CreateOrganizationAsync();
         var body = new { name = "Keyed once", connectionType = "MULTI_DATAMART" };
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(() =>
@@ -69,7 +47,7 @@ public abstract class SeveralInstancesTests<TDatabase>(SeveralInstances<TDatabas
     [Fact]
     public async Task ThirtyTwoUpdatesWithOneIfMatch_OverThreeInstances_HaveExactlyOneWinner()
     {
-        var org = await service.CreateOrganizationAsync();
+        var org = await Service.CreateOrganizationAsync();
         Assert.Equal(HttpStatusCode.OK, (await Instance(0).CreateWorkspaceAsync(org.Token, new { name = "Revenue", connectionType = "MULTI_DATAMART" })).Status);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Task.Run(() => Instance(i).SendAsync(
@@ -92,17 +70,17 @@ public abstract class SeveralInstancesTests<TDatabase>(SeveralInstances<TDatabas
     [Fact]
     public async Task ARevokedToken_StopsWorkingOnEveryInstance_OnceItsCacheTimeHasPassed()
     {
-        var org = await service.CreateOrganizationAsync();
+        var org = await Service.CreateOrganizationAsync();
         var settings = new Dictionary<string, string> { ["Database__MigrateOnStartup"] = "false", ["Auth__TokenCacheSeconds"] = "1" };
-        await using var first = ServiceInstance.Start(service.Database, settings);
-        await using var second = ServiceInstance.Start(service.Database, settings);
+        await using var first = ServiceInstance.Start(Service.Database, settings);
+        await using var second = ServiceInstance.Start(Service.Database, settings);
         await Task.WhenAll(first.WaitUntilAsync(), second.WaitUntilAsync());
         using var clients = new ClientPair(first, second);
         Assert.All(await clients.ListAsync(org.Token), status => Assert.Equal(HttpStatusCode.OK, status));
 
-        var listed = await ServiceProcess.RunAsync(service.Database.Provider.ToString(), service.Database.ConnectionString!, "token", "list", "--organization", org.Name);
+        var listed = await ServiceProcess.RunAsync(Service.Database.Provider.ToString(), Service.Database.ConnectionString!, "token", "list", "--organization", org.Name);
         var id = listed.StandardOutput.Split('\n')[1].Split('\t')[0];
-        var revoked = await ServiceProcess.RunAsync(service.Database.Provider.ToString(), service.Database.ConnectionString!, "token", "revoke", id);
+        var revoked = await ServiceProcess.RunAsync(Service.Database.Provider.ToString(), Service.Database.ConnectionString!, "token", "revoke", id);
         Assert.True(revoked.ExitCode == 0, revoked.StandardError);
 
         using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
