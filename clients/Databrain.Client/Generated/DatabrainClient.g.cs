@@ -35,7 +35,7 @@ namespace Databrain.Client
         /// Create a workspace
         /// </summary>
         /// <remarks>
-        /// Answers the name as stored, with the new workspace's version as its ETag.
+        /// Answers the name as stored, with the new workspace's first version as its ETag.
         /// </remarks>
         /// <param name="idempotency_Key">Optional. Makes the write safe to retry: it must be one header of 1 to 255 visible ASCII characters (0x21 to 0x7E), unique per request, remembered per organization for Idempotency:RetentionHours (24). A retry of the same request (method, path, query, JSON-equal body) gets the first answer again with Idempotent-Replayed: true; the key with another request gets 422 IDEMPOTENCY_KEY_REUSED.</param>
         /// <returns>OK</returns>
@@ -47,7 +47,7 @@ namespace Databrain.Client
         /// List workspaces, or read one by name
         /// </summary>
         /// <remarks>
-        /// Without name: the list (isPagination, pageNumber). With name: one workspace, every property present, and its version as the ETag; name is not allowed together with isPagination or pageNumber.
+        /// Without name: the list (isPagination, pageNumber). With name: one workspace, every property present, and its version's ETag; name is not allowed together with isPagination or pageNumber.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
@@ -58,9 +58,9 @@ namespace Databrain.Client
         /// Update a workspace
         /// </summary>
         /// <remarks>
-        /// name names the workspace (there is no rename); the connection is replaced. llmName, aiCopilotLlms, isEnableMetricSuggestions and themeName: left out keeps the stored value, null clears it. isEnableMetricSummary, summaryType and customSummaryPrompt change together: all left out keeps them, otherwise isEnableMetricSummary is required. With If-Match, the update applies only to that version. Answers the whole workspace as stored, with its new version as the ETag.
+        /// name names the workspace (there is no rename); the connection is replaced. llmName, aiCopilotLlms, isEnableMetricSuggestions and themeName: left out keeps the stored value, null clears it. isEnableMetricSummary, summaryType and customSummaryPrompt change together: all left out keeps them, otherwise isEnableMetricSummary is required. With If-Match, the update applies only to the version its tag names. Answers the whole workspace as stored, with its new version's ETag.
         /// </remarks>
-        /// <param name="if_Match">Optional. The version the change applies to: it must be * or one version in double quotes, such as "3" (a strong entity tag). Another version: 412.</param>
+        /// <param name="if_Match">Optional. The version the change applies to: it must be * or one strong entity tag, as an ETag of this API gives it (in double quotes). A tag that names no current version of this workspace (another workspace's, an older one, or a bare "3" of earlier releases): 412.</param>
         /// <param name="idempotency_Key">Optional. Makes the write safe to retry: it must be one header of 1 to 255 visible ASCII characters (0x21 to 0x7E), unique per request, remembered per organization for Idempotency:RetentionHours (24). A retry of the same request (method, path, query, JSON-equal body) gets the first answer again with Idempotent-Replayed: true; the key with another request gets 422 IDEMPOTENCY_KEY_REUSED.</param>
         /// <returns>OK</returns>
         /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
@@ -71,9 +71,9 @@ namespace Databrain.Client
         /// Delete a workspace
         /// </summary>
         /// <remarks>
-        /// With If-Match, the workspace is deleted only while it has that version.
+        /// With If-Match, the workspace is deleted only while it is the version the tag names.
         /// </remarks>
-        /// <param name="if_Match">Optional. The version the change applies to: it must be * or one version in double quotes, such as "3" (a strong entity tag). Another version: 412.</param>
+        /// <param name="if_Match">Optional. The version the change applies to: it must be * or one strong entity tag, as an ETag of this API gives it (in double quotes). A tag that names no current version of this workspace (another workspace's, an older one, or a bare "3" of earlier releases): 412.</param>
         /// <param name="idempotency_Key">Optional. Makes the write safe to retry: it must be one header of 1 to 255 visible ASCII characters (0x21 to 0x7E), unique per request, remembered per organization for Idempotency:RetentionHours (24). A retry of the same request (method, path, query, JSON-equal body) gets the first answer again with Idempotent-Replayed: true; the key with another request gets 422 IDEMPOTENCY_KEY_REUSED.</param>
         /// <returns>OK</returns>
         /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
@@ -118,7 +118,7 @@ namespace Databrain.Client
         /// Create a workspace
         /// </summary>
         /// <remarks>
-        /// Answers the name as stored, with the new workspace's version as its ETag.
+        /// Answers the name as stored, with the new workspace's first version as its ETag.
         /// </remarks>
         /// <param name="idempotency_Key">Optional. Makes the write safe to retry: it must be one header of 1 to 255 visible ASCII characters (0x21 to 0x7E), unique per request, remembered per organization for Idempotency:RetentionHours (24). A retry of the same request (method, path, query, JSON-equal body) gets the first answer again with Idempotent-Replayed: true; the key with another request gets 422 IDEMPOTENCY_KEY_REUSED.</param>
         /// <returns>OK</returns>
@@ -276,7 +276,7 @@ namespace Databrain.Client
         /// List workspaces, or read one by name
         /// </summary>
         /// <remarks>
-        /// Without name: the list (isPagination, pageNumber). With name: one workspace, every property present, and its version as the ETag; name is not allowed together with isPagination or pageNumber.
+        /// Without name: the list (isPagination, pageNumber). With name: one workspace, every property present, and its version's ETag; name is not allowed together with isPagination or pageNumber.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
@@ -407,9 +407,9 @@ namespace Databrain.Client
         /// Update a workspace
         /// </summary>
         /// <remarks>
-        /// name names the workspace (there is no rename); the connection is replaced. llmName, aiCopilotLlms, isEnableMetricSuggestions and themeName: left out keeps the stored value, null clears it. isEnableMetricSummary, summaryType and customSummaryPrompt change together: all left out keeps them, otherwise isEnableMetricSummary is required. With If-Match, the update applies only to that version. Answers the whole workspace as stored, with its new version as the ETag.
+        /// name names the workspace (there is no rename); the connection is replaced. llmName, aiCopilotLlms, isEnableMetricSuggestions and themeName: left out keeps the stored value, null clears it. isEnableMetricSummary, summaryType and customSummaryPrompt change together: all left out keeps them, otherwise isEnableMetricSummary is required. With If-Match, the update applies only to the version its tag names. Answers the whole workspace as stored, with its new version's ETag.
         /// </remarks>
-        /// <param name="if_Match">Optional. The version the change applies to: it must be * or one version in double quotes, such as "3" (a strong entity tag). Another version: 412.</param>
+        /// <param name="if_Match">Optional. The version the change applies to: it must be * or one strong entity tag, as an ETag of this API gives it (in double quotes). A tag that names no current version of this workspace (another workspace's, an older one, or a bare "3" of earlier releases): 412.</param>
         /// <param name="idempotency_Key">Optional. Makes the write safe to retry: it must be one header of 1 to 255 visible ASCII characters (0x21 to 0x7E), unique per request, remembered per organization for Idempotency:RetentionHours (24). A retry of the same request (method, path, query, JSON-equal body) gets the first answer again with Idempotent-Replayed: true; the key with another request gets 422 IDEMPOTENCY_KEY_REUSED.</param>
         /// <returns>OK</returns>
         /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
@@ -579,9 +579,9 @@ namespace Databrain.Client
         /// Delete a workspace
         /// </summary>
         /// <remarks>
-        /// With If-Match, the workspace is deleted only while it has that version.
+        /// With If-Match, the workspace is deleted only while it is the version the tag names.
         /// </remarks>
-        /// <param name="if_Match">Optional. The version the change applies to: it must be * or one version in double quotes, such as "3" (a strong entity tag). Another version: 412.</param>
+        /// <param name="if_Match">Optional. The version the change applies to: it must be * or one strong entity tag, as an ETag of this API gives it (in double quotes). A tag that names no current version of this workspace (another workspace's, an older one, or a bare "3" of earlier releases): 412.</param>
         /// <param name="idempotency_Key">Optional. Makes the write safe to retry: it must be one header of 1 to 255 visible ASCII characters (0x21 to 0x7E), unique per request, remembered per organization for Idempotency:RetentionHours (24). A retry of the same request (method, path, query, JSON-equal body) gets the first answer again with Idempotent-Replayed: true; the key with another request gets 422 IDEMPOTENCY_KEY_REUSED.</param>
         /// <returns>OK</returns>
         /// <exception cref="DatabrainApiException">A server side error occurred.</exception>

@@ -25,7 +25,7 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
     [HttpPost]
     [EndpointName("CreateWorkspace")]
     [EndpointSummary("Create a workspace")]
-    [EndpointDescription("Answers the name as stored, with the new workspace's version as its ETag.")]
+    [EndpointDescription("Answers the name as stored, with the new workspace's first version as its ETag.")]
     [ProducesResponseType<Envelope<CreatedWorkspace>>(StatusCodes.Status200OK)]
     [ErrorCodes(
         Errors.InvalidRequestBodyCode,
@@ -46,12 +46,12 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
 
     /// <summary>
     /// Without <c>name</c>: the workspaces of the caller's organization, oldest first, all or a page of 10.
-    /// With <c>name</c>: that one workspace, whole, with its version as the ETag.
+    /// With <c>name</c>: that one workspace, whole, with its version's ETag.
     /// </summary>
     [HttpGet]
     [EndpointName("ListWorkspaces")] // the operation id clients already generate from
     [EndpointSummary("List workspaces, or read one by name")]
-    [EndpointDescription("Without name: the list (isPagination, pageNumber). With name: one workspace, every property present, and its version as the ETag; name is not allowed together with isPagination or pageNumber.")]
+    [EndpointDescription("Without name: the list (isPagination, pageNumber). With name: one workspace, every property present, and its version's ETag; name is not allowed together with isPagination or pageNumber.")]
     [ProducesResponseType<Envelope<IReadOnlyList<WorkspaceListItem>>>(StatusCodes.Status200OK)]
     [ProducesResponseType<Envelope<WorkspaceDetails>>(StatusCodes.Status200OK)]
     [ErrorCodes(Errors.InvalidRequestBodyCode, Errors.WorkspaceDoesNotExistCode)]
@@ -72,7 +72,7 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
         "name names the workspace (there is no rename); the connection is replaced. llmName, aiCopilotLlms, isEnableMetricSuggestions "
         + "and themeName: left out keeps the stored value, null clears it. isEnableMetricSummary, summaryType and customSummaryPrompt "
         + "change together: all left out keeps them, otherwise isEnableMetricSummary is required. With If-Match, the update applies "
-        + "only to that version. Answers the whole workspace as stored, with its new version as the ETag.")]
+        + "only to the version its tag names. Answers the whole workspace as stored, with its new version's ETag.")]
     [ProducesResponseType<Envelope<WorkspaceDetails>>(StatusCodes.Status200OK)]
     [ErrorCodes(
         Errors.InvalidRequestBodyCode,
@@ -97,7 +97,7 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
     [HttpDelete]
     [EndpointName("DeleteWorkspace")]
     [EndpointSummary("Delete a workspace")]
-    [EndpointDescription("With If-Match, the workspace is deleted only while it has that version.")]
+    [EndpointDescription("With If-Match, the workspace is deleted only while it is the version the tag names.")]
     [ProducesResponseType<Envelope<DeletedWorkspace>>(StatusCodes.Status200OK)]
     [ErrorCodes(
         Errors.InvalidRequestBodyCode,

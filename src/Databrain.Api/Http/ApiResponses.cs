@@ -68,10 +68,10 @@ public static class ApiResponses
         {
             var response = context.HttpContext.Response;
             response.StatusCode = StatusCodes.Status200OK;
-            if (value is IVersioned versioned)
+            if (value is IVersioned { EntityTag: { } tag })
             {
-                // An answer that carries one workspace carries its version as a strong entity tag.
-                response.Headers.ETag = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\"{versioned.Version}\"");
+                // An answer that carries one workspace carries its version's strong entity tag.
+                response.Headers.ETag = $"\"{tag}\"";
             }
 
             return response.WriteAsJsonAsync(new Envelope<T>(value, null), ApiJson.Options, ApiJson.ContentType, context.HttpContext.RequestAborted);

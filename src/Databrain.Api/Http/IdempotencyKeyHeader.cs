@@ -31,7 +31,7 @@ public sealed class IdempotencyKeyHeaderAttribute : ModelBinderAttribute
 
     /// <summary>
     /// What a retry must repeat: method, path and query as sent, the <c>If-Match</c> condition as parsed (none, any,
-    /// or a version: a conditional request is another request than an unconditional one), and the body as JSON,
+    /// or a tag: a conditional request is another request than an unconditional one), and the body as JSON,
     /// with object properties sorted and white space dropped, so that JSON-equal bodies match. Hashed: the key row
     /// stores no client data. Prefixed with its format version (<see cref="IdempotencyKey.Version"/>).
     /// </summary>
@@ -106,7 +106,7 @@ public sealed class IdempotencyKeyHeaderAttribute : ModelBinderAttribute
                 var body = StrictJsonBodyBinder.BodyRead(bindingContext.HttpContext);
                 var condition = !IfMatchHeaderAttribute.TryParse(request.Headers.IfMatch, out var expected) ? "unreadable"
                     : expected is null ? "none"
-                    : expected.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*";
+                    : expected.Tag is { } tag ? $"\"{tag}\"" : "*";
                 bindingContext.Result = ModelBindingResult.Success(new IdempotencyKey(
                     values[0]!, Fingerprint(request.Method, pathAndQuery, condition, body), EarlierFingerprint(request.Method, pathAndQuery, body)));
             }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Workspaces.Rules;
 using Microsoft.AspNetCore.Mvc;
@@ -9,8 +8,9 @@ namespace Databrain.Api.Http;
 
 /// <summary>
 /// Binds a parameter from the <c>If-Match</c> header (docs/api.md, "Versions: ETag and If-Match"): absent → null, <c>*</c> → any
-/// version, <c>"3"</c> → version 3. Anything else (a weak tag, a list, no quotes, a tag that is not a version)
-/// fails with step 1 of the order of checks, "the request cannot be read", before authentication.
+/// version, one strong entity tag → the version it names (a tag this service did not issue names none, and gets 412
+/// later). Anything else (a weak tag, a list, no quotes) fails with step 1 of the order of checks, "the request
+/// cannot be read", before authentication.
 /// </summary>
 [AttributeUsage(AttributeTargets.Parameter)]
 public sealed class IfMatchHeaderAttribute : ModelBinderAttribute
@@ -22,7 +22,7 @@ public sealed class IfMatchHeaderAttribute : ModelBinderAttribute
         Name = HeaderNames.IfMatch;
     }
 
-    public const string Problem = "must be * or one version in double quotes, such as \"3\" (a strong entity tag)";
+    public const string Problem = "must be * or one strong entity tag, as an ETag of this API gives it (in double quotes)";
 
     public static bool TryParse(IReadOnlyList<string?> values, out ExpectedVersion? expected)
     {
@@ -39,9 +39,11 @@ public sealed class IfMatchHeaderAttribute : ModelBinderAttribute
             return true;
         }
 
-        if (value is ['"', .. var digits, '"'] && digits.Length is > 0 and <= 18 && digits[0] != '0' && digits.All(char.IsAsciiDigit))
+        // RFC 9110's strong entity-tag: DQUOTE *etagc DQUOTE, where etagc is any visible ASCII character but DQUOTE
+        // (obs-text left out: no tag of this API has any).
+        if (value is ['"', .. var tag, '"'] && tag.All(c => c is '!' or (>= '#' and <= '~')))
         {
-            expected = new ExpectedVersion(long.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture));
+            expected = ExpectedVersion.Of(tag);
             return true;
         }
 

@@ -20,7 +20,7 @@ public sealed class BearerSchemeTransformer : IOpenApiDocumentTransformer
             Version = ServiceVersion.Value, // the service's version; the API's own is v2, in every path
             Description =
                 "Create, list, read, update and delete the workspaces of your organization with a service token. "
-                + "An answer that carries one workspace has its version as the ETag; PUT and DELETE take If-Match. Every response is the envelope "
+                + "An answer that carries one workspace has an opaque ETag that names that workspace and version; PUT and DELETE take If-Match. Every response is the envelope "
                 + "{\"data\": …, \"error\": …}; error.details lists every problem of an INVALID_REQUEST_BODY. "
                 + $"Any other route answers 404 {Errors.NotFoundCode}, any other method 405 {Errors.MethodNotAllowedCode}.",
         };

@@ -57,7 +57,7 @@ public sealed class SuccessResponsesTransformer : IOpenApiOperationTransformer
                 ok.Headers ??= new Dictionary<string, IOpenApiHeader>();
                 ok.Headers[HeaderNames.ETag] = new OpenApiHeader
                 {
-                    Description = "The workspace's version as a strong entity tag, for If-Match (on read one, create and update).",
+                    Description = "An opaque strong entity tag that names this workspace and this version, for If-Match (on read one, create and update). Echo it; do not build it.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                     Example = System.Text.Json.Nodes.JsonValue.Create("\"3\""),
                 };
@@ -70,7 +70,7 @@ public sealed class SuccessResponsesTransformer : IOpenApiOperationTransformer
         {
             if (parameter.Name == HeaderNames.IfMatch)
             {
-                parameter.Description = $"Optional. The version the change applies to: it {IfMatchHeaderAttribute.Problem}. Another version: 412.";
+                parameter.Description = $"Optional. The version the change applies to: it {IfMatchHeaderAttribute.Problem}. A tag that names no current version of this workspace (another workspace's, an older one, or a bare \"3\" of earlier releases): 412.";
                 parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String };
             }
             else if (parameter.Name == IdempotencyKey.HeaderName)

@@ -25,7 +25,10 @@ public sealed record WorkspaceDetails(
     string? ThemeName,
     long Version,
     DateTime CreatedAt,
-    DateTime UpdatedAt) : IVersioned;
+    DateTime UpdatedAt) : IVersioned
+{
+    string IVersioned.EntityTag => WorkspaceTags.Of(Id, Version);
+}
 
 /// <summary>Which slice of the list to read (docs/api.md, "GET /api/v2/workspace": pages of 10, numbered from 1).</summary>
 public sealed record WorkspacePage(long Skip, int Take)

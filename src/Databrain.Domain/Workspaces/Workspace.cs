@@ -12,6 +12,7 @@ public sealed class Workspace
     public const long FirstVersion = 1;
 
     private Workspace(
+        string publicId,
         long organizationId,
         string name,
         ConnectionType connectionType,
@@ -20,6 +21,7 @@ public sealed class Workspace
         WorkspaceAiSettings ai,
         long? themeId)
     {
+        PublicId = publicId;
         OrganizationId = organizationId;
         Name = name;
         ConnectionType = connectionType;
@@ -28,6 +30,12 @@ public sealed class Workspace
         Ai = ai;
         ThemeId = themeId;
     }
+
+    /// <summary>
+    /// The id clients see (a UUIDv7 string): never reused, and unlike the storage's integer key, it does not reveal
+    /// how many workspaces other organizations create.
+    /// </summary>
+    public string PublicId { get; }
 
     public long OrganizationId { get; }
 
@@ -60,7 +68,7 @@ public sealed class Workspace
         }
 
         CheckConnection(connectionType, datasourceId, datamartId);
-        return new Workspace(organizationId, name, connectionType, datasourceId, datamartId, ai, themeId);
+        return new Workspace(Guid.CreateVersion7().ToString(), organizationId, name, connectionType, datasourceId, datamartId, ai, themeId);
     }
 
     /// <summary>The connection rule, for a new workspace and for an update (which replaces the connection whole).</summary>

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Dapper;
 using Databrain.Application.Workspaces;
 using Databrain.Application.Workspaces.GetWorkspace;
@@ -22,7 +21,7 @@ internal static class WorkspaceDetailsSql
 
     /// <summary>The statement, for a WHERE clause on <c>Workspaces w</c> (<see cref="ByName"/> or <see cref="ById"/>).</summary>
     public static string Select(string where) => $"""
-        SELECT w.Id, w.Name, w.ConnectionType, d.Name AS DatasourceName, m.Name AS DatamartName, l.Name AS LlmName,
+        SELECT w.PublicId, w.Name, w.ConnectionType, d.Name AS DatasourceName, m.Name AS DatamartName, l.Name AS LlmName,
                w.IsEnableMetricSuggestions, w.IsEnableMetricSummary, w.SummaryType, w.CustomSummaryPrompt,
                t.Name AS ThemeName, w.Version, w.CreatedAt, COALESCE(w.UpdatedAt, w.CreatedAt) AS UpdatedAt,
                cl.Name AS CopilotLlm
@@ -48,7 +47,7 @@ internal static class WorkspaceDetailsSql
 
         var row = rows[0];
         return new WorkspaceDetails(
-            row.Id.ToString(CultureInfo.InvariantCulture),
+            row.PublicId,
             row.Name,
             row.ConnectionType,
             row.DatasourceName,
@@ -69,7 +68,7 @@ internal static class WorkspaceDetailsSql
     // constructor signature; property mapping converts per value instead.
     private sealed class Row
     {
-        public long Id { get; init; }
+        public string PublicId { get; init; } = string.Empty;
 
         public string Name { get; init; } = string.Empty;
 

@@ -15,19 +15,23 @@ internal sealed class WorkspaceRepository(IDatabase database, WriteScope writes)
     // the new row, so no generated id has to travel back to the client between the two statements.
     private const string Insert = """
         INSERT INTO Workspaces
-            (OrganizationId, Name, ConnectionType, DatasourceId, DatamartId, LlmId,
+            (PublicId, OrganizationId, Name, ConnectionType, DatasourceId, DatamartId, LlmId,
              IsEnableMetricSuggestions, IsEnableMetricSummary, SummaryType, CustomSummaryPrompt, ThemeId, Version)
         VALUES
-            (@OrganizationId, @Name, @ConnectionType, @DatasourceId, @DatamartId, @LlmId,
+            (@PublicId, @OrganizationId, @Name, @ConnectionType, @DatasourceId, @DatamartId, @LlmId,
              @IsEnableMetricSuggestions, @IsEnableMetricSummary, @SummaryType, @CustomSummaryPrompt, @ThemeId, @Version);
         """;
 
-    private const string FindForDelete = "SELECT Id, Version FROM Workspaces WHERE OrganizationId = @OrganizationId AND Name = @Name";
+    private const string FindForDelete = "SELECT Id, PublicId, Version FROM Workspaces WHERE OrganizationId = @OrganizationId AND Name = @Name";
+
+    // The condition of an If-Match tag: that version of that workspace. The public id matters even though the row
+    // is found by its key: SQLite may give a deleted workspace's key to the next one created.
+    private const string AsExpected = "(@ExpectedVersion IS NULL OR (Version = @ExpectedVersion AND PublicId = @ExpectedId))";
 
     // The row alone: its Copilot LLM links go with it by the foreign key's cascade (SQLite enforces it: the
     // provider opens every connection with foreign keys on). Locking the row first, and its links after it, is
     // the order an update takes too: the two never wait for each other crosswise (no deadlock).
-    private const string Delete = "DELETE FROM Workspaces WHERE Id = @Id AND (@Expected IS NULL OR Version = @Expected)";
+    private const string Delete = $"DELETE FROM Workspaces WHERE Id = @Id AND {AsExpected}";
 
     private const string CurrentVersion = "SELECT Version FROM Workspaces WHERE Id = @Id";
 
@@ -64,7 +68,7 @@ internal sealed class WorkspaceRepository(IDatabase database, WriteScope writes)
         }
 
         set.AddRange(["Version = Version + 1", $"UpdatedAt = {dialect.UtcNow}"]);
-        return $"UPDATE Workspaces SET {string.Join(", ", set)} WHERE Id = @Id AND (@Expected IS NULL OR Version = @Expected)";
+        return $"UPDATE Workspaces SET {string.Join(", ", set)} WHERE Id = @Id AND {AsExpected}";
     }
 
     /// <summary>After an update that changed the row: the new Copilot LLM links if the update gives them, then the workspace as stored.</summary>
@@ -79,6 +83,7 @@ internal sealed class WorkspaceRepository(IDatabase database, WriteScope writes)
     {
         var parameters = new DynamicParameters(new
         {
+            workspace.PublicId,
             workspace.OrganizationId,
             workspace.Name,
             ConnectionType = workspace.ConnectionType.ToWire(),
@@ -112,13 +117,14 @@ internal sealed class WorkspaceRepository(IDatabase database, WriteScope writes)
         }, cancellationToken);
     }
 
-    public Task<ConditionalWrite<WorkspaceDetails>> TryUpdateAsync(long workspaceId, WorkspaceChanges changes, long? expected, CancellationToken cancellationToken)
+    public Task<ConditionalWrite<WorkspaceDetails>> TryUpdateAsync(long workspaceId, WorkspaceChanges changes, WorkspaceVersion? expected, CancellationToken cancellationToken)
     {
         var summary = changes.MetricSummary.Value;
         var parameters = new DynamicParameters(new
         {
             Id = workspaceId,
-            Expected = expected,
+            ExpectedVersion = expected?.Version,
+            ExpectedId = expected?.WorkspaceId,
             ConnectionType = changes.ConnectionType.ToWire(),
             changes.DatasourceId,
             changes.DatamartId,
@@ -158,26 +164,26 @@ internal sealed class WorkspaceRepository(IDatabase database, WriteScope writes)
         }, cancellationToken);
     }
 
-    public Task<ConditionalWrite<long>> TryDeleteAsync(long organizationId, string name, long? expected, CancellationToken cancellationToken) =>
+    public Task<ConditionalWrite<string>> TryDeleteAsync(long organizationId, string name, WorkspaceVersion? expected, CancellationToken cancellationToken) =>
         writes.RunAsync(async write =>
         {
-            var found = await write.Connection.QuerySingleOrDefaultAsync<(long Id, long Version)?>(database.Command(
+            var found = await write.Connection.QuerySingleOrDefaultAsync<(long Id, string PublicId, long Version)?>(database.Command(
                 FindForDelete, new { OrganizationId = organizationId, Name = name }, cancellationToken, write.Transaction));
             if (found is not { } workspace)
             {
-                return ConditionalWrite<long>.Refused(null);
+                return ConditionalWrite<string>.Refused(null);
             }
 
             var deleted = await write.Connection.ExecuteAsync(database.Command(
-                Delete, new { workspace.Id, Expected = expected }, cancellationToken, write.Transaction)) == 1;
+                Delete, new { workspace.Id, ExpectedVersion = expected?.Version, ExpectedId = expected?.WorkspaceId }, cancellationToken, write.Transaction)) == 1;
             if (!deleted)
             {
-                return ConditionalWrite<long>.Refused(await write.Connection.QuerySingleOrDefaultAsync<long?>(database.Command(
+                return ConditionalWrite<string>.Refused(await write.Connection.QuerySingleOrDefaultAsync<long?>(database.Command(
                     CurrentVersion, new { workspace.Id }, cancellationToken, write.Transaction)));
             }
 
             await write.CommitAsync(cancellationToken);
-            return ConditionalWrite<long>.Done(workspace.Id);
+            return ConditionalWrite<string>.Done(workspace.PublicId);
         }, cancellationToken);
 
     /// <summary>
@@ -213,15 +219,15 @@ internal sealed class WorkspaceReferenceLookup(IDatabase database) : IWorkspaceR
     // A parameter that is NULL matches nothing (Name = NULL is never true), so absent references cost nothing.
     // Only the workspace row has a version.
     private const string Resolve = """
-        SELECT 'W' AS Kind, Name, Id, Version FROM Workspaces WHERE OrganizationId = @OrganizationId AND Name = @WorkspaceName
+        SELECT 'W' AS Kind, Name, Id, PublicId, Version FROM Workspaces WHERE OrganizationId = @OrganizationId AND Name = @WorkspaceName
         UNION ALL
-        SELECT 'D', Name, Id, NULL FROM Datasources WHERE OrganizationId = @OrganizationId AND Name = @DatasourceName
+        SELECT 'D', Name, Id, NULL, NULL FROM Datasources WHERE OrganizationId = @OrganizationId AND Name = @DatasourceName
         UNION ALL
-        SELECT 'M', Name, Id, NULL FROM Datamarts   WHERE OrganizationId = @OrganizationId AND Name = @DatamartName
+        SELECT 'M', Name, Id, NULL, NULL FROM Datamarts   WHERE OrganizationId = @OrganizationId AND Name = @DatamartName
         UNION ALL
-        SELECT 'L', Name, Id, NULL FROM Llms        WHERE OrganizationId = @OrganizationId AND Name IN @LlmNames
+        SELECT 'L', Name, Id, NULL, NULL FROM Llms        WHERE OrganizationId = @OrganizationId AND Name IN @LlmNames
         UNION ALL
-        SELECT 'T', Name, Id, NULL FROM Themes      WHERE OrganizationId = @OrganizationId AND Name = @ThemeName
+        SELECT 'T', Name, Id, NULL, NULL FROM Themes      WHERE OrganizationId = @OrganizationId AND Name = @ThemeName
         """;
 
     public async Task<ResolvedReferences> ResolveAsync(long organizationId, WorkspaceReferences references, CancellationToken cancellationToken)
@@ -241,7 +247,7 @@ internal sealed class WorkspaceReferenceLookup(IDatabase database) : IWorkspaceR
 
         var byKind = rows.ToLookup(r => r.Kind);
         return new ResolvedReferences(
-            Workspace: byKind["W"].Select(r => new StoredWorkspace(r.Id, r.Version!.Value)).FirstOrDefault(),
+            Workspace: byKind["W"].Select(r => new StoredWorkspace(r.Id, r.PublicId!, r.Version!.Value)).FirstOrDefault(),
             DatasourceId: byKind["D"].FirstOrDefault()?.Id,
             DatamartId: byKind["M"].FirstOrDefault()?.Id,
             LlmIds: byKind["L"].ToDictionary(r => r.Name, r => r.Id, StringComparer.Ordinal),
@@ -257,6 +263,8 @@ internal sealed class WorkspaceReferenceLookup(IDatabase database) : IWorkspaceR
         public string Name { get; init; } = string.Empty;
 
         public long Id { get; init; }
+
+        public string? PublicId { get; init; }
 
         public long? Version { get; init; }
     }

@@ -84,14 +84,16 @@ public sealed class DatabrainClientTests(SqliteApi api) : IAsyncDisposable
         var deleted = await client.DeleteWorkspaceAsync("Sales", if_Match: updated.ETag);
 
         Assert.Equal("Sales", created.Result.Data!.Name);
-        Assert.Equal("\"1\"", created.ETag);
+        Assert.Matches("^\"[!#-~]+\"$", created.ETag);
         Assert.Equal(new[] { ("Sales", "DATASOURCE") }, list.Result.Data!.Select(w => (w.Name, w.ConnectionType)));
-        Assert.Equal("\"1\"", read.ETag);
+        Assert.Equal(created.ETag, read.ETag);
         Assert.Equal(
             ("DATASOURCE", "postgres-main", "gpt-4o", "custom", "Short, please.", "dark", 1L),
             (read.Result.Data.ConnectionType, read.Result.Data.DatasourceName, read.Result.Data.LlmName, read.Result.Data.SummaryType, read.Result.Data.CustomSummaryPrompt, read.Result.Data.ThemeName, read.Result.Data.Version));
         Assert.Equal(["claude-sonnet", "llama-3"], read.Result.Data.AiCopilotLlms);
-        Assert.Equal("\"2\"", updated.ETag);
+        Assert.Equal(2L, updated.Result.Data!.Version);
+        Assert.NotEqual(read.ETag, updated.ETag);
+        Assert.Equal(read.Result.Data.Id, deleted.Result.Data!.Id);
         Assert.Equal(("MULTI_DATAMART", null, "gpt-4o", null), (updated.Result.Data!.ConnectionType, updated.Result.Data.DatasourceName, updated.Result.Data.LlmName, updated.Result.Data.ThemeName));
         Assert.Equal("Sales", deleted.Result.Data!.Name);
         Assert.Empty((await client.ListWorkspacesAsync()).Result.Data!);

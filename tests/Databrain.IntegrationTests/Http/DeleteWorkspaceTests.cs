@@ -22,12 +22,12 @@ public abstract class DeleteWorkspaceTests(ApiFixture api) : ApiTests(api)
         var org = await Api.CreateOrganizationAsync();
         await Client.CreateWorkspaceAsync(org.Token, new { name = "Sales Analytics", connectionType = "MULTI_DATAMART", aiCopilotLlms = new[] { "gpt-4o", "llama-3" } });
         await Client.CreateWorkspaceAsync(org.Token, new { name = "Keep", connectionType = "MULTI_DATAMART", aiCopilotLlms = new[] { "gpt-4o" } });
-        var id = (await Api.QueryAsync<long>("SELECT w.Id FROM Workspaces w JOIN Organizations o ON o.Id = w.OrganizationId WHERE o.Name = @Name AND w.Name = 'Sales Analytics'", new { org.Name })).Single();
+        var (id, publicId) = (await Api.QueryAsync<(long, string)>("SELECT w.Id, w.PublicId FROM Workspaces w JOIN Organizations o ON o.Id = w.OrganizationId WHERE o.Name = @Name AND w.Name = 'Sales Analytics'", new { org.Name })).Single();
 
         var response = await Delete(org.Token, "?name=Sales%20Analytics");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.Equal($$"""{"data":{"id":"{{id}}","name":"Sales Analytics","message":"Workspace deleted successfully"},"error":null}""", response.Body);
+        Assert.Equal($$"""{"data":{"id":"{{publicId}}","name":"Sales Analytics","message":"Workspace deleted successfully"},"error":null}""", response.Body);
         Assert.Equal(["Keep"], await Client.ListNamesAsync(org.Token));
         Assert.Equal([0L], await Api.QueryAsync<long>("SELECT COUNT(*) FROM WorkspaceCopilotLlms WHERE WorkspaceId = @id", new { id }));
         Assert.Equal(HttpStatusCode.OK, (await Client.CreateWorkspaceAsync(org.Token, new { name = "Sales Analytics", connectionType = "MULTI_DATASOURCE" })).Status);

@@ -30,25 +30,29 @@ public abstract class UpdateAndReadWorkspaceTests(ApiFixture api) : ApiTests(api
         var org = await Api.CreateOrganizationAsync();
         var created = await Client.CreateWorkspaceAsync(org.Token, Revenue);
         Assert.Equal(HttpStatusCode.OK, created.Status);
-        Assert.Equal("\"1\"", created.ETag());
+        Assert.Matches("^\"[!#-~]+\"$", created.ETag());
         return org;
     }
+
+    /// <summary>The ETag of the workspace as it is now.</summary>
+    private async Task<string> TagAsync(string token, string name = "Revenue") => (await Read(token, $"?name={name}")).ETag()!;
 
     [Fact]
     public async Task Read_AnswersTheWholeWorkspace_CopilotLlmsInTheirOrder_WithItsVersionAsETag()
     {
-        var org = await WithRevenueAsync();
+        var org = await Api.CreateOrganizationAsync();
+        var created = await Client.CreateWorkspaceAsync(org.Token, Revenue);
 
         var response = await Read(org.Token, "?name=Revenue");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.Equal("\"1\"", response.ETag());
+        Assert.Equal(created.ETag(), response.ETag());
         var data = response.Data;
         Assert.Equal(
             ["id", "name", "connectionType", "datasourceName", "datamartName", "llmName", "aiCopilotLlms", "isEnableMetricSuggestions", "isEnableMetricSummary",
              "summaryType", "customSummaryPrompt", "themeName", "version", "createdAt", "updatedAt"],
             data.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(JsonValueKind.String, data.GetProperty("id").ValueKind);
+        Assert.Equal(7, Guid.ParseExact(data.GetProperty("id").GetString()!, "D").Version);
         Assert.Equal(JsonValueKind.Null, data.GetProperty("datasourceName").ValueKind);
         Assert.Equal("sales-mart", data.GetProperty("datamartName").GetString());
         Assert.Equal(["llama-3", "gpt-4o", "claude-sonnet"], data.GetProperty("aiCopilotLlms").EnumerateArray().Select(e => e.GetString()));
@@ -98,12 +102,14 @@ public abstract class UpdateAndReadWorkspaceTests(ApiFixture api) : ApiTests(api
     public async Task Update_ReplacesTheConnection_KeepsWhatIsLeftOut_AndAddsOneToTheVersion()
     {
         var org = await WithRevenueAsync();
-        var before = (await Read(org.Token, "?name=Revenue")).Data;
+        var read = await Read(org.Token, "?name=Revenue");
+        var before = read.Data;
 
         var response = await Update(org.Token, new { name = "Revenue", connectionType = "MULTI_DATAMART" });
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.Equal("\"2\"", response.ETag());
+        Assert.NotEqual(read.ETag(), response.ETag());
+        Assert.Equal(response.ETag(), await TagAsync(org.Token));
         var data = response.Data;
         Assert.Equal("MULTI_DATAMART", data.GetProperty("connectionType").GetString());
         Assert.Equal(JsonValueKind.Null, data.GetProperty("datamartName").ValueKind);
@@ -168,11 +174,14 @@ public abstract class UpdateAndReadWorkspaceTests(ApiFixture api) : ApiTests(api
     {
         var org = await WithRevenueAsync();
 
-        await Update(org.Token, Revenue);
+        var once = await Update(org.Token, Revenue);
         var again = await Update(org.Token, Revenue);
 
-        Assert.Equal("\"3\"", again.ETag());
+        Assert.Equal(3, again.Data.GetProperty("version").GetInt64());
+        Assert.NotEqual(once.ETag(), again.ETag());
     }
+
+    private const string CurrentTag = "current";
 
     public static TheoryData<string, string, string?> OrderOfChecks => new()
     {
@@ -184,8 +193,8 @@ public abstract class UpdateAndReadWorkspaceTests(ApiFixture api) : ApiTests(api
         { """{"name":"Nope","connectionType":"MULTI_DATAMART","themeName":"neon"}""", "WORKSPACE_DOES_NOT_EXIST", "\"7\"" },
         // 5. If-Match before the references
         { """{"name":"Revenue","connectionType":"MULTI_DATAMART","themeName":"neon"}""", "WORKSPACE_VERSION_MISMATCH", "\"7\"" },
-        // 6. the references, in the order of section 3
-        { """{"name":"Revenue","connectionType":"DATASOURCE","datasourceName":"x","llmName":"y","themeName":"z"}""", "INVALID_DATASOURCE_NAME", "\"1\"" },
+        // 6. the references, in the order of section 3 (CurrentTag: the workspace's own ETag)
+        { """{"name":"Revenue","connectionType":"DATASOURCE","datasourceName":"x","llmName":"y","themeName":"z"}""", "INVALID_DATASOURCE_NAME", CurrentTag },
         { """{"name":"Revenue","connectionType":"DATAMART","datamartName":"x","llmName":"y"}""", "INVALID_DATAMART_NAME", null },
         { """{"name":"Revenue","connectionType":"MULTI_DATAMART","llmName":"y","aiCopilotLlms":["z"]}""", "INVALID_LLM_NAME", "*" },
         { """{"name":"Revenue","connectionType":"MULTI_DATAMART","aiCopilotLlms":["gpt-4o","z","w"],"themeName":"t"}""", "INVALID_AI_COPILOT_LLMS", null },
@@ -197,6 +206,7 @@ public abstract class UpdateAndReadWorkspaceTests(ApiFixture api) : ApiTests(api
     public async Task Update_AnswersTheFirstFailingCheck_AndChangesNothing(string body, string code, string? ifMatch)
     {
         var org = await WithRevenueAsync();
+        ifMatch = ifMatch == CurrentTag ? await TagAsync(org.Token) : ifMatch;
 
         var response = await Update(org.Token, body, ifMatch is null ? [] : [("If-Match", ifMatch)]);
 
@@ -220,8 +230,8 @@ public abstract class UpdateAndReadWorkspaceTests(ApiFixture api) : ApiTests(api
     [InlineData("W/\"1\"")]
     [InlineData("\"1\", \"2\"")]
     [InlineData("1")]
-    [InlineData("\"\"")]
-    [InlineData("\"abc\"")]
+    [InlineData("\"a b\"")]
+    [InlineData("\"1")]
     public async Task IfMatch_Malformed_Answers400_NamingIfMatch_BeforeAuthentication(string ifMatch)
     {
         var update = await Client.SendAsync(HttpMethod.Put, "wrong-token", body: new { name = "Revenue", connectionType = "MULTI_DATAMART" }, headers: ("If-Match", ifMatch));
@@ -230,7 +240,7 @@ public abstract class UpdateAndReadWorkspaceTests(ApiFixture api) : ApiTests(api
         Assert.All([update, delete], r =>
         {
             Assert.Equal(HttpStatusCode.BadRequest, r.Status);
-            Assert.Equal([("If-Match", "must be * or one version in double quotes, such as \"3\" (a strong entity tag)")], r.Details);
+            Assert.Equal([("If-Match", "must be * or one strong entity tag, as an ETag of this API gives it (in double quotes)")], r.Details);
         });
     }
 
@@ -239,26 +249,72 @@ public abstract class UpdateAndReadWorkspaceTests(ApiFixture api) : ApiTests(api
     {
         var org = await WithRevenueAsync();
         var body = new { name = "Revenue", connectionType = "MULTI_DATAMART" };
+        var tag = await TagAsync(org.Token);
 
-        var first = await Update(org.Token, body, ("If-Match", "\"1\""));
-        var stale = await Update(org.Token, body, ("If-Match", "\"1\""));
+        var first = await Update(org.Token, body, ("If-Match", tag));
+        var stale = await Update(org.Token, body, ("If-Match", tag));
+        var again = await Update(org.Token, body, ("If-Match", first.ETag()!));
         var any = await Update(org.Token, body, ("If-Match", "*"));
 
-        Assert.Equal("\"2\"", first.ETag());
+        Assert.Equal(2, first.Data.GetProperty("version").GetInt64());
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.Status);
         Assert.Equal("WORKSPACE_VERSION_MISMATCH", stale.ErrorCode);
         Assert.Contains("version 2", stale.ErrorMessage, StringComparison.Ordinal);
-        Assert.Equal("\"3\"", any.ETag());
+        Assert.Equal(3, again.Data.GetProperty("version").GetInt64());
+        Assert.Equal(4, any.Data.GetProperty("version").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("\"1\"")] // the bare version that earlier releases issued
+    [InlineData("\"\"")]
+    [InlineData("\"abc\"")]
+    [InlineData("\"00000000-0000-0000-0000-000000000000.1\"")]
+    public async Task IfMatch_AWellFormedTagThisServiceDidNotIssue_Answers412_OnUpdateAndDelete(string ifMatch)
+    {
+        var org = await WithRevenueAsync();
+
+        var update = await Update(org.Token, new { name = "Revenue", connectionType = "MULTI_DATAMART" }, ("If-Match", ifMatch));
+        var delete = await Client.SendAsync(HttpMethod.Delete, org.Token, "?name=Revenue", headers: ("If-Match", ifMatch));
+
+        Assert.All([update, delete], r =>
+        {
+            Assert.Equal(HttpStatusCode.PreconditionFailed, r.Status);
+            Assert.Equal("WORKSPACE_VERSION_MISMATCH", r.ErrorCode);
+            Assert.Contains("version 1", r.ErrorMessage, StringComparison.Ordinal);
+        });
+        Assert.Equal(1, (await Read(org.Token, "?name=Revenue")).Data.GetProperty("version").GetInt64());
+    }
+
+    [Fact]
+    public async Task IfMatch_TheTagOfADeletedWorkspace_NeverMatchesOneCreatedAgainUnderItsName()
+    {
+        // A reads ABA; B deletes it and creates ABA again, with other settings, at the same version 1.
+        var org = await Api.CreateOrganizationAsync();
+        await Client.CreateWorkspaceAsync(org.Token, new { name = "ABA", connectionType = "MULTI_DATASOURCE" });
+        var readByA = await Read(org.Token, "?name=ABA");
+        await Client.SendAsync(HttpMethod.Delete, org.Token, "?name=ABA");
+        await Client.CreateWorkspaceAsync(org.Token, new { name = "ABA", connectionType = "DATAMART", datamartName = "sales-mart", llmName = "gpt-4o" });
+
+        var staleUpdate = await Update(org.Token, new { name = "ABA", connectionType = "MULTI_DATASOURCE", llmName = (string?)null }, ("If-Match", readByA.ETag()!));
+        var staleDelete = await Client.SendAsync(HttpMethod.Delete, org.Token, "?name=ABA", headers: ("If-Match", readByA.ETag()!));
+
+        Assert.All([staleUpdate, staleDelete], r => Assert.Equal(HttpStatusCode.PreconditionFailed, r.Status));
+        var b = await Read(org.Token, "?name=ABA");
+        Assert.Equal("sales-mart", b.Data.GetProperty("datamartName").GetString());
+        Assert.Equal("gpt-4o", b.Data.GetProperty("llmName").GetString());
+        Assert.Equal(1, b.Data.GetProperty("version").GetInt64());
+        Assert.NotEqual(readByA.Data.GetProperty("id").GetString(), b.Data.GetProperty("id").GetString());
     }
 
     [Fact]
     public async Task IfMatch_OnDelete_DeletesOnlyThatVersion()
     {
         var org = await WithRevenueAsync();
-        await Update(org.Token, Revenue);
+        var first = await TagAsync(org.Token);
+        var second = (await Update(org.Token, Revenue)).ETag()!;
 
-        var stale = await Client.SendAsync(HttpMethod.Delete, org.Token, "?name=Revenue", headers: ("If-Match", "\"1\""));
-        var current = await Client.SendAsync(HttpMethod.Delete, org.Token, "?name=Revenue", headers: ("If-Match", "\"2\""));
+        var stale = await Client.SendAsync(HttpMethod.Delete, org.Token, "?name=Revenue", headers: ("If-Match", first));
+        var current = await Client.SendAsync(HttpMethod.Delete, org.Token, "?name=Revenue", headers: ("If-Match", second));
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.Status);
         Assert.Contains("version 2", stale.ErrorMessage, StringComparison.Ordinal);
@@ -270,11 +326,12 @@ public abstract class UpdateAndReadWorkspaceTests(ApiFixture api) : ApiTests(api
     public async Task ConcurrentUpdates_WithTheSameIfMatch_ExactlyOneSucceeds_TheOthersGet412()
     {
         var org = await WithRevenueAsync();
+        var tag = await TagAsync(org.Token);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Update(
             org.Token,
             new { name = "Revenue", connectionType = "MULTI_DATAMART", aiCopilotLlms = new[] { i % 2 == 0 ? "gpt-4o" : "llama-3" }, themeName = "light" },
-            ("If-Match", "\"1\""))));
+            ("If-Match", tag))));
 
         Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
         Assert.All(answers.Where(a => a.Status != HttpStatusCode.OK), a => Assert.Equal("WORKSPACE_VERSION_MISMATCH", a.ErrorCode));
@@ -315,10 +372,11 @@ public abstract class UpdateAndReadWorkspaceTests(ApiFixture api) : ApiTests(api
     {
         var owner = await WithRevenueAsync();
         var other = await Api.CreateOrganizationAsync();
+        var tag = await TagAsync(owner.Token);
 
         var read = await Read(other.Token, "?name=Revenue");
-        var update = await Update(other.Token, new { name = "Revenue", connectionType = "MULTI_DATAMART" }, ("If-Match", "\"1\""));
-        var delete = await Client.SendAsync(HttpMethod.Delete, other.Token, "?name=Revenue", headers: ("If-Match", "\"9\""));
+        var update = await Update(other.Token, new { name = "Revenue", connectionType = "MULTI_DATAMART" }, ("If-Match", tag));
+        var delete = await Client.SendAsync(HttpMethod.Delete, other.Token, "?name=Revenue", headers: ("If-Match", tag));
         var unknown = await Read(other.Token, "?name=Nothing");
 
         Assert.All([read, update, delete], r => Assert.Equal("WORKSPACE_DOES_NOT_EXIST", r.ErrorCode));

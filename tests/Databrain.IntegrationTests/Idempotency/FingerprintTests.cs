@@ -27,7 +27,8 @@ public sealed class FingerprintTests
         Assert.NotEqual(Of("POST", "/api/v2/workspace", """{"name":"A"}"""), Of(method, target, body));
 
     [Theory]
-    [InlineData("3")]
+    [InlineData("\"3\"")]
+    [InlineData("\"*\"")]
     [InlineData("*")]
     public void AnotherIfMatchCondition_HasAnotherFingerprint(string condition) =>
         Assert.NotEqual(Of("PUT", "/api/v2/workspace", """{"name":"A"}"""), Of("PUT", "/api/v2/workspace", """{"name":"A"}""", condition));

@@ -48,13 +48,14 @@ public abstract class SeveralInstancesTests<TDatabase>(SeveralInstances<TDatabas
     public async Task ThirtyTwoUpdatesWithOneIfMatch_OverThreeInstances_HaveExactlyOneWinner()
     {
         var org = await Service.CreateOrganizationAsync();
-        Assert.Equal(HttpStatusCode.OK, (await Instance(0).CreateWorkspaceAsync(org.Token, new { name = "Revenue", connectionType = "MULTI_DATAMART" })).Status);
+        var created = await Instance(0).CreateWorkspaceAsync(org.Token, new { name = "Revenue", connectionType = "MULTI_DATAMART" });
+        Assert.Equal(HttpStatusCode.OK, created.Status);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Task.Run(() => Instance(i).SendAsync(
             HttpMethod.Put,
             org.Token,
             body: new { name = "Revenue", connectionType = "MULTI_DATAMART", aiCopilotLlms = new[] { i % 2 == 0 ? "gpt-4o" : "llama-3" } },
-            headers: ("If-Match", "\"1\"")))));
+            headers: ("If-Match", created.ETag()!)))));
 
         NoServerError(answers);
         Assert.Single(answers, a => a.Status == HttpStatusCode.OK);

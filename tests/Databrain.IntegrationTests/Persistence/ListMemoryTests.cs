@@ -45,13 +45,14 @@ public abstract class ListMemoryTests(TestDatabase database) : IAsyncLifetime
     private async Task<TestOrganization> WithWorkspacesAsync(int count)
     {
         var org = await _service.Services.CreateOrganizationAsync();
-        var number = _database.Provider == DatabaseProvider.Sqlite ? "printf('%06d', n.i)" : "lpad(n.i::text, 6, '0')";
+        string Number(int digits) => _database.Provider == DatabaseProvider.Sqlite ? $"printf('%0{digits}d', n.i)" : $"lpad(n.i::text, {digits}, '0')";
         await using var connection = _database.CreateConnection();
         await connection.ExecuteAsync(
             $"""
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < @Count)
-            INSERT INTO Workspaces (OrganizationId, Name, ConnectionType, IsEnableMetricSuggestions, IsEnableMetricSummary)
-            SELECT o.Id, 'workspace-' || {number}, 'MULTI_DATAMART', @Off, @Off FROM n JOIN Organizations o ON o.Name = @Name
+            INSERT INTO Workspaces (PublicId, OrganizationId, Name, ConnectionType, IsEnableMetricSuggestions, IsEnableMetricSummary)
+            SELECT '00000000-0000-4000-8000-' || {Number(12)}, o.Id, 'workspace-' || {Number(6)}, 'MULTI_DATAMART', @Off, @Off
+            FROM n JOIN Organizations o ON o.Name = @Name
             """,
             new { Count = count, org.Name, Off = false });
         return org;

@@ -133,8 +133,8 @@ public sealed class PersistenceOnPostgreSql(PostgreSqlApi api) : PersistenceTest
 
         var added = await api.ExecuteAsync(
             """
-            INSERT INTO Workspaces (OrganizationId, Name, ConnectionType, IsEnableMetricSuggestions, IsEnableMetricSummary)
-            SELECT o.Id, n.Name, 'MULTI_DATAMART', false, false FROM Organizations o, (VALUES ('Sales'), ('sales'), ('Sales ')) n (Name)
+            INSERT INTO Workspaces (PublicId, OrganizationId, Name, ConnectionType, IsEnableMetricSuggestions, IsEnableMetricSummary)
+            SELECT gen_random_uuid()::text, o.Id, n.Name, 'MULTI_DATAMART', false, false FROM Organizations o, (VALUES ('Sales'), ('sales'), ('Sales ')) n (Name)
             WHERE o.Name = @Name
             """,
             new { org.Name });

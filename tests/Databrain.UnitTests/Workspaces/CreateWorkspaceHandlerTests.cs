@@ -92,7 +92,7 @@ public sealed class CreateWorkspaceHandlerTests
     public static TheoryData<string, ResolvedReferences> FirstFailureInContractOrder => new()
     {
         // Each row breaks one check and every check after it: only the first may answer.
-        { Errors.WorkspaceNameAlreadyExistsCode, new ResolvedReferences(new StoredWorkspace(9, 1), null, null, new Dictionary<string, long>(), null) },
+        { Errors.WorkspaceNameAlreadyExistsCode, new ResolvedReferences(new StoredWorkspace(9, "0193a3f0-0000-7000-8000-000000000009", 1), null, null, new Dictionary<string, long>(), null) },
         { Errors.InvalidDatasourceNameCode, new ResolvedReferences(null, null, null, new Dictionary<string, long>(), null) },
         { Errors.InvalidLlmNameCode, AllFound with { LlmIds = new Dictionary<string, long> { ["claude"] = 11 }, ThemeId = null } },
         { Errors.InvalidAiCopilotLlmsCode, AllFound with { LlmIds = new Dictionary<string, long> { ["gpt"] = 10 }, ThemeId = null } },

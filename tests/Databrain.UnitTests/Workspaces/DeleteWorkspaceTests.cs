@@ -1,5 +1,6 @@
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
+using Databrain.Application.Workspaces;
 using Databrain.Application.Workspaces.DeleteWorkspace;
 using Databrain.Application.Workspaces.Ports;
 using Databrain.Application.Workspaces.Rules;
@@ -30,17 +31,17 @@ public sealed class DeleteWorkspaceTests
     [Fact]
     public async Task Handle_ExistingWorkspace_AnswersItsIdNameAndMessage()
     {
-        _workspaces.TryDeleteAsync(42, "Sales", null, Arg.Any<CancellationToken>()).Returns(ConditionalWrite<long>.Done(7));
+        _workspaces.TryDeleteAsync(42, "Sales", null, Arg.Any<CancellationToken>()).Returns(ConditionalWrite<string>.Done("0193a3f0-0000-7000-8000-000000000007"));
 
         var result = await _handler.Handle(new DeleteWorkspaceCommand("Sales"), CancellationToken.None);
 
-        Assert.Equal(new DeletedWorkspace("7", "Sales", "Workspace deleted successfully"), result.Value);
+        Assert.Equal(new DeletedWorkspace("0193a3f0-0000-7000-8000-000000000007", "Sales", "Workspace deleted successfully"), result.Value);
     }
 
     [Fact]
     public async Task Handle_NoSuchWorkspaceInTheOrganization_AnswersWorkspaceDoesNotExist()
     {
-        _workspaces.TryDeleteAsync(42, "Sales", null, Arg.Any<CancellationToken>()).Returns(ConditionalWrite<long>.Refused(null));
+        _workspaces.TryDeleteAsync(42, "Sales", null, Arg.Any<CancellationToken>()).Returns(ConditionalWrite<string>.Refused(null));
 
         var result = await _handler.Handle(new DeleteWorkspaceCommand("Sales"), CancellationToken.None);
 
@@ -51,9 +52,10 @@ public sealed class DeleteWorkspaceTests
     [Fact]
     public async Task Handle_IfMatchOfAnotherVersion_AnswersVersionMismatch_WithTheCurrentVersion()
     {
-        _workspaces.TryDeleteAsync(42, "Sales", 3, Arg.Any<CancellationToken>()).Returns(ConditionalWrite<long>.Refused(5));
+        const string Id = "0193a3f0-0000-7000-8000-000000000007";
+        _workspaces.TryDeleteAsync(42, "Sales", new WorkspaceVersion(Id, 3), Arg.Any<CancellationToken>()).Returns(ConditionalWrite<string>.Refused(5));
 
-        var result = await _handler.Handle(new DeleteWorkspaceCommand("Sales", new ExpectedVersion(3)), CancellationToken.None);
+        var result = await _handler.Handle(new DeleteWorkspaceCommand("Sales", ExpectedVersion.Of(WorkspaceTags.Of(Id, 3))), CancellationToken.None);
 
         Assert.Equal(Errors.WorkspaceVersionMismatchCode, result.Error?.Code);
         Assert.Contains("version 5", result.Error?.Message, StringComparison.Ordinal);

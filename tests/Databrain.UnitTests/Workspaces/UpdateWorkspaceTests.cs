@@ -15,6 +15,8 @@ namespace Databrain.UnitTests.Workspaces;
 public sealed class UpdateWorkspaceTests
 {
     private const long OrganizationId = 42;
+    private const string PublicId = "0193a3f0-0000-7000-8000-000000000007";
+    private const string OtherPublicId = "0193a3f0-0000-7000-8000-000000000008";
 
     private static readonly UpdateWorkspaceCommand Everything = new()
     {
@@ -24,11 +26,11 @@ public sealed class UpdateWorkspaceTests
         LlmName = Optional<string?>.Given("gpt"),
         AiCopilotLlms = Optional<IReadOnlyList<string?>?>.Given(["claude"]),
         ThemeName = Optional<string?>.Given("dark"),
-        IfMatch = new ExpectedVersion(3),
+        IfMatch = ExpectedVersion.Of(WorkspaceTags.Of(PublicId, 3)),
     };
 
     private static readonly ResolvedReferences AllFound = new(
-        new StoredWorkspace(7, 3), 1, 2, new Dictionary<string, long> { ["gpt"] = 10, ["claude"] = 11 }, 4);
+        new StoredWorkspace(7, PublicId, 3), 1, 2, new Dictionary<string, long> { ["gpt"] = 10, ["claude"] = 11 }, 4);
 
     private static readonly WorkspaceDetails Stored = new(
         "7", "Sales", "DATASOURCE", "pg", null, "gpt", ["claude"], false, false, null, null, "dark", 4, DateTime.UnixEpoch, DateTime.UnixEpoch);
@@ -79,7 +81,8 @@ public sealed class UpdateWorkspaceTests
     public static TheoryData<string, ResolvedReferences> FirstFailures => new()
     {
         { Errors.WorkspaceDoesNotExistCode, AllFound with { Workspace = null, DatasourceId = null } },
-        { Errors.WorkspaceVersionMismatchCode, AllFound with { Workspace = new StoredWorkspace(7, 4), DatasourceId = null } },
+        { Errors.WorkspaceVersionMismatchCode, AllFound with { Workspace = new StoredWorkspace(7, PublicId, 4), DatasourceId = null } },
+        { Errors.WorkspaceVersionMismatchCode, AllFound with { Workspace = new StoredWorkspace(7, OtherPublicId, 3), DatasourceId = null } },
         { Errors.InvalidDatasourceNameCode, AllFound with { DatasourceId = null, ThemeId = null } },
         { Errors.InvalidLlmNameCode, AllFound with { LlmIds = new Dictionary<string, long> { ["claude"] = 11 }, ThemeId = null } },
         { Errors.InvalidAiCopilotLlmsCode, AllFound with { LlmIds = new Dictionary<string, long> { ["gpt"] = 10 }, ThemeId = null } },
@@ -111,7 +114,7 @@ public sealed class UpdateWorkspaceTests
             Arg.Is<WorkspaceChanges>(c => c.ConnectionType == ConnectionType.Datasource && c.DatasourceId == 1 && c.DatamartId == null
                 && c.LlmId == Optional<long?>.Given(10) && c.CopilotLlmIds.IsGiven && c.CopilotLlmIds.Value.SequenceEqual(new long[] { 11 })
                 && !c.IsEnableMetricSuggestions.IsGiven && !c.MetricSummary.IsGiven && c.ThemeId == Optional<long?>.Given(4)),
-            3,
+            new WorkspaceVersion(PublicId, 3),
             Arg.Any<CancellationToken>());
     }
 

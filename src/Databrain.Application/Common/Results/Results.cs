@@ -25,10 +25,11 @@ public interface IResult<TSelf>
     (string? ErrorCode, string? ErrorMessage, string? ValueJson) ToStored();
 }
 
-/// <summary>An answer that carries one workspace: the host sends its version as the <c>ETag</c> (docs/api.md, "Versions: ETag and If-Match").</summary>
+/// <summary>An answer that carries one workspace: the host sends its version's tag as the <c>ETag</c> (docs/api.md, "Versions: ETag and If-Match").</summary>
 public interface IVersioned
 {
-    long Version { get; }
+    /// <summary>The tag's text, without quotes; null for an answer whose version is not known (a create answered by an earlier release and replayed).</summary>
+    string? EntityTag { get; }
 }
 
 /// <summary>The outcome of a request: a value, or an expected <see cref="Common.Results.Error"/>.</summary>

@@ -46,10 +46,10 @@ public sealed record CreateWorkspaceCommand : IRequest<Result<CreatedWorkspace>>
     public override string ToString() => nameof(CreateWorkspaceCommand);
 }
 
-/// <summary>The answer to a successful create: the name as stored; its version (the ETag) is the first.</summary>
-public sealed record CreatedWorkspace(string Name) : IVersioned
+/// <summary>The answer to a successful create: the name as stored, and the new workspace's first version (its ETag, not in the body).</summary>
+public sealed record CreatedWorkspace(string Name, WorkspaceVersion? Created) : IVersioned
 {
-    long IVersioned.Version => Workspace.FirstVersion;
+    string? IVersioned.EntityTag => Created is null ? null : WorkspaceTags.Of(Created.WorkspaceId, Created.Version);
 }
 
 /// <summary>The field rules of docs/api.md ("POST /api/v2/workspace"), as every workspace body has them.</summary>
@@ -93,7 +93,7 @@ public sealed class CreateWorkspaceHandler(
 
         // The look-up above gives the right error first; the unique index decides when two creates race.
         return await workspaces.TryAddAsync(workspace, cancellationToken)
-            ? new CreatedWorkspace(workspace.Name)
+            ? new CreatedWorkspace(workspace.Name, new WorkspaceVersion(workspace.PublicId, Workspace.FirstVersion))
             : Errors.WorkspaceNameAlreadyExists(name);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Databrain.Application.Common.Idempotency;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
@@ -19,7 +18,7 @@ public sealed record DeleteWorkspaceCommand(string? Name, ExpectedVersion? IfMat
     public IdempotencyKey? IdempotencyKey { get; init; }
 }
 
-/// <summary>The answer to a delete; <see cref="Id"/> is the workspace's id as a string.</summary>
+/// <summary>The answer to a delete; <see cref="Id"/> is the workspace's public id.</summary>
 public sealed record DeletedWorkspace(string Id, string Name, string Message);
 
 public sealed class DeleteWorkspaceValidator : AbstractValidator<DeleteWorkspaceCommand>
@@ -40,6 +39,6 @@ public sealed class DeleteWorkspaceHandler(CallerContext caller, IWorkspaceRepos
     {
         var name = request.Name!;
         var write = await workspaces.TryDeleteAsync(caller.RequiredOrganizationId, name, request.IfMatch?.Version, cancellationToken);
-        return write.ToResult(name, id => new DeletedWorkspace(id.ToString(CultureInfo.InvariantCulture), name, Deleted));
+        return write.ToResult(name, id => new DeletedWorkspace(id, name, Deleted));
     }
 }

@@ -14,14 +14,17 @@ public interface IWorkspaceRepository
 
     /// <summary>
     /// Applies the changes to the workspace and adds one to its version, if it still exists and (with
-    /// <paramref name="expected"/>) still has that version: the check and the write are one atomic step.
+    /// <paramref name="expected"/>) is still that version of that workspace: the check and the write are one atomic step.
     /// </summary>
     /// <returns>The workspace as stored after the update; or, with nothing changed, its current version (none when it is gone).</returns>
-    Task<ConditionalWrite<WorkspaceDetails>> TryUpdateAsync(long workspaceId, WorkspaceChanges changes, long? expected, CancellationToken cancellationToken);
+    Task<ConditionalWrite<WorkspaceDetails>> TryUpdateAsync(long workspaceId, WorkspaceChanges changes, WorkspaceVersion? expected, CancellationToken cancellationToken);
 
-    /// <summary>Removes the organization's workspace of that exact name and its Copilot LLM links, if (with <paramref name="expected"/>) it has that version.</summary>
-    /// <returns>The id of the removed workspace; or, with nothing changed, its current version (none when there is no such workspace).</returns>
-    Task<ConditionalWrite<long>> TryDeleteAsync(long organizationId, string name, long? expected, CancellationToken cancellationToken);
+    /// <summary>
+    /// Removes the organization's workspace of that exact name and its Copilot LLM links, if (with
+    /// <paramref name="expected"/>) it is that version of that workspace.
+    /// </summary>
+    /// <returns>The public id of the removed workspace; or, with nothing changed, its current version (none when there is no such workspace).</returns>
+    Task<ConditionalWrite<string>> TryDeleteAsync(long organizationId, string name, WorkspaceVersion? expected, CancellationToken cancellationToken);
 }
 
 /// <summary>The outcome of a write that needs the workspace to exist, and maybe to have a given version.</summary>
@@ -60,8 +63,8 @@ public sealed record ResolvedReferences(
     IReadOnlyDictionary<string, long> LlmIds,
     long? ThemeId);
 
-/// <summary>A stored workspace's id and current version.</summary>
-public sealed record StoredWorkspace(long Id, long Version);
+/// <summary>A stored workspace's key, public id and current version.</summary>
+public sealed record StoredWorkspace(long Id, string PublicId, long Version);
 
 /// <summary>Port: the read side of workspaces, returning read models directly.</summary>
 public interface IWorkspaceQueries

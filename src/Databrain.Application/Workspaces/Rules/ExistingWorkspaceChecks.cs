@@ -15,9 +15,9 @@ public static class ExistingWorkspaceChecks
             return Errors.WorkspaceDoesNotExist(name);
         }
 
-        return expected?.Version is { } version && version != stored.Version
-            ? Errors.WorkspaceVersionMismatch(name, stored.Version)
-            : null;
+        return expected is null || expected.IsMetBy(stored.PublicId, stored.Version)
+            ? null
+            : Errors.WorkspaceVersionMismatch(name, stored.Version);
     }
 
     /// <summary>The answer to a conditional write: its value, or why the workspace could not be written.</summary>
@@ -33,11 +33,36 @@ public static class ExistingWorkspaceChecks
 }
 
 /// <summary>
-/// The condition of an <c>If-Match</c> header (docs/api.md, "Versions: ETag and If-Match"): one version, or any version (<c>*</c>).
-/// A request without the header carries none and writes unconditionally.
+/// The condition of an <c>If-Match</c> header (docs/api.md, "Versions: ETag and If-Match"): any version (<c>*</c>), or
+/// the version of the workspace that a tag names. A request without the header carries none and writes unconditionally.
 /// </summary>
-public sealed record ExpectedVersion(long? Version) : IHeaderValue
+public sealed record ExpectedVersion : IHeaderValue
 {
+    // Version 0 of no workspace: what a well-formed tag in a format the service does not issue names.
+    private static readonly WorkspaceVersion Nothing = new(string.Empty, 0);
+
+    private ExpectedVersion(string? tag)
+    {
+        Tag = tag;
+        Version = tag is null ? null : WorkspaceTags.Read(tag) ?? Nothing;
+    }
+
     /// <summary><c>If-Match: *</c>: any existing workspace.</summary>
-    public static ExpectedVersion Any { get; } = new((long?)null);
+    public static ExpectedVersion Any { get; } = new((string?)null);
+
+    /// <summary>The tag's text as given, without its quotes; null for <c>*</c>.</summary>
+    public string? Tag { get; }
+
+    /// <summary>
+    /// The workspace version the condition asks for; null for <c>*</c>. A well-formed tag in a format the service
+    /// does not issue (such as the bare <c>"3"</c> of earlier releases) names a version nothing stored has: it is
+    /// refused like a stale tag.
+    /// </summary>
+    public WorkspaceVersion? Version { get; }
+
+    /// <summary>The condition of a strong entity tag, given its text without the quotes.</summary>
+    public static ExpectedVersion Of(string tag) => new(tag);
+
+    public bool IsMetBy(string workspaceId, long version) =>
+        Version is not { } expected || (expected.WorkspaceId == workspaceId && expected.Version == version);
 }
