@@ -17,15 +17,17 @@ public static class IdempotencySetup
 }
 
 /// <summary>
-/// Deletes expired idempotency keys, in batches of <see cref="BatchSize"/> (each one short write transaction, so
-/// that writers never wait long behind it), every <see cref="Interval"/>. Time comes from the registered
-/// <see cref="TimeProvider"/>, so that tests move it instead of waiting.
+/// Deletes expired idempotency keys every <see cref="IdempotencyOptions.PurgeIntervalSeconds"/>, in batches of
+/// <see cref="IdempotencyOptions.PurgeBatchSize"/> found through the expiry index (each batch one short write
+/// transaction), with a pause after each, so that writers never wait behind a purge; then gives the freed space
+/// back the same way (SQLite). Time comes from the registered <see cref="TimeProvider"/>, so that tests move it
+/// instead of waiting.
 /// </summary>
-public sealed partial class IdempotencyKeyPurger(IServiceScopeFactory scopes, TimeProvider time, ILogger<IdempotencyKeyPurger> logger) : BackgroundService
+public sealed partial class IdempotencyKeyPurger(IServiceScopeFactory scopes, IdempotencyOptions options, TimeProvider time, ILogger<IdempotencyKeyPurger> logger)
+    : BackgroundService
 {
-    public const int BatchSize = 500;
-
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+    /// <summary>Pages given back per step (4 KiB each): about as long a write as a batch of keys.</summary>
+    private const int PagesPerStep = 500;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,7 +35,7 @@ public sealed partial class IdempotencyKeyPurger(IServiceScopeFactory scopes, Ti
         {
             try
             {
-                await Task.Delay(Interval, time, stoppingToken);
+                await Task.Delay(TimeSpan.FromSeconds(options.PurgeIntervalSeconds), time, stoppingToken);
                 var purged = await PurgeAsync(stoppingToken);
                 if (purged > 0)
                 {
@@ -53,20 +55,43 @@ public sealed partial class IdempotencyKeyPurger(IServiceScopeFactory scopes, Ti
         }
     }
 
-    /// <summary>Every key expired by now, batch after batch.</summary>
+    /// <summary>Every key expired by now, batch after batch with a pause after each full one; then the space they held.</summary>
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
     {
+        var pause = TimeSpan.FromMilliseconds(options.PurgePauseMilliseconds);
         var total = 0;
-        int purged;
-        do
+        while (true)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            purged = await scope.ServiceProvider.GetRequiredService<IIdempotencyStore>().PurgeExpiredAsync(time.GetUtcNow(), BatchSize, cancellationToken);
+            var purged = await WithStoreAsync(store => store.PurgeExpiredAsync(time.GetUtcNow(), options.PurgeBatchSize, cancellationToken));
             total += purged;
+            if (purged < options.PurgeBatchSize)
+            {
+                break;
+            }
+
+            await Task.Delay(pause, time, cancellationToken);
         }
-        while (purged == BatchSize);
+
+        // Until no page is free, or a step gives nothing back (a file whose incremental vacuum is off).
+        for (var left = long.MaxValue; total > 0;)
+        {
+            var stillFree = await WithStoreAsync(store => store.ReclaimSpaceAsync(PagesPerStep, cancellationToken));
+            if (stillFree == 0 || stillFree >= left)
+            {
+                break;
+            }
+
+            left = stillFree;
+            await Task.Delay(pause, time, cancellationToken);
+        }
 
         return total;
+    }
+
+    private async Task<T> WithStoreAsync<T>(Func<IIdempotencyStore, Task<T>> use)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<IIdempotencyStore>());
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Count} expired idempotency keys")]

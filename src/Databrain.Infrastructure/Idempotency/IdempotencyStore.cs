@@ -63,6 +63,23 @@ internal sealed class IdempotencyStore(IDatabase database, WriteScope writes) : 
             return deleted;
         }, cancellationToken);
 
+    public async Task<long> ReclaimSpaceAsync(int pages, CancellationToken cancellationToken)
+    {
+        if (database.Dialect.ReclaimFreePages(pages) is not { } reclaim)
+        {
+            return 0;
+        }
+
+        return await UnitOfWork.RunAsync(database.Dialect, async attempt =>
+        {
+            await using var write = await database.BeginWriteAsync(cancellationToken);
+            var left = await write.Connection.ExecuteScalarAsync<long>(database.Command(reclaim, null, cancellationToken, write.Transaction));
+            attempt.CommitSent = true;
+            await write.CommitAsync(cancellationToken);
+            return left;
+        }, cancellationToken);
+    }
+
     /// <summary>
     /// The purge statement as sent, in the provider's paging syntax: expired keys, a batch at a time, each batch
     /// one short write, so that writers never wait long behind a purge. The batch is taken in the order of the

@@ -30,6 +30,10 @@ public sealed class DatabaseMigrator
         using (_target.Lock())
         {
             result = Build().PerformUpgrade();
+            if (result.Successful)
+            {
+                _target.Finish(_logger);
+            }
         }
 
         if (!result.Successful)
@@ -67,6 +71,9 @@ internal interface IMigrationTarget
 
     /// <summary>Runs before the scripts, and may run in several instances at once (SQLite: switch the file to WAL; a server: create the database).</summary>
     void Prepare();
+
+    /// <summary>Runs under the lock after the scripts (SQLite: turn on incremental vacuum, once; a server: nothing).</summary>
+    void Finish(ILogger logger);
 
     /// <summary>
     /// Waits for, then holds until disposed, the database's migration lock, which every instance on that database

@@ -61,6 +61,12 @@ internal interface ISqlDialect
     /// <summary>A clause, placed after ORDER BY, that skips <c>@Skip</c> rows and keeps <c>@Take</c>.</summary>
     string PagingClause { get; }
 
+    /// <summary>
+    /// Statements that give up to <paramref name="pages"/> free pages of the database file back to the file system,
+    /// then select how many are still free; null where the server manages the space of deleted rows itself.
+    /// </summary>
+    string? ReclaimFreePages(int pages);
+
     /// <summary>An expression for the current UTC time, stored as the provider stores CreatedAt.</summary>
     string UtcNow { get; }
 

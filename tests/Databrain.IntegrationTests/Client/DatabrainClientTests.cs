@@ -339,5 +339,7 @@ public sealed class DatabrainClientTests(SqliteApi api) : IAsyncDisposable
         public Task<StoredAnswer?> FindAsync(long organizationId, string key, DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult<StoredAnswer?>(null);
 
         public Task<int> PurgeExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken) => Task.FromResult(0);
+
+        public Task<long> ReclaimSpaceAsync(int pages, CancellationToken cancellationToken) => Task.FromResult(0L);
     }
 }

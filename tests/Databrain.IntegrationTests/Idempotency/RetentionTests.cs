@@ -69,26 +69,6 @@ public abstract class RetentionTests(ApiFixture api) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ThePurger_DeletesEveryExpiredKey_BatchAfterBatch_AndKeepsTheOthers()
-    {
-        api.SkipIfUnavailable();
-        var org = await Service.Services.CreateOrganizationAsync();
-        using var client = Service.CreateClient();
-        await client.SendAsync(HttpMethod.Post, org.Token, body: new { name = "young", connectionType = "MULTI_DATAMART" }, headers: ("Idempotency-Key", "young"));
-        var organizationId = (await api.QueryAsync<long>("SELECT Id FROM Organizations WHERE Name = @Name", new { org.Name })).Single();
-        var expired = _time.GetUtcNow().AddMinutes(-1).ToUnixTimeMilliseconds();
-        await api.ExecuteAsync(
-            "INSERT INTO IdempotencyKeys (OrganizationId, IdempotencyKey, Fingerprint, CreatedAtUnixMs, ExpiresAtUnixMs) VALUES (@OrganizationId, @Key, 'f', @Expired, @Expired)",
-            Enumerable.Range(0, 1234).Select(i => new { OrganizationId = organizationId, Key = $"expired-{i}", Expired = expired }));
-
-        var purger = Service.Services.GetServices<IHostedService>().OfType<IdempotencyKeyPurger>().Single();
-        var purged = await purger.PurgeAsync(CancellationToken.None);
-
-        Assert.True(purged >= 1234, $"{purged} purged"); // three batches of at most 500 (and this class's other expired keys)
-        Assert.Equal(1, await KeysOfAsync(org));
-    }
-
-    [Fact]
     public async Task ThePurger_RunsByItself_WhenItsIntervalPasses()
     {
         api.SkipIfUnavailable();

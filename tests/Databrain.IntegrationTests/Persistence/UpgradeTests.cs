@@ -121,6 +121,11 @@ public abstract class UpgradeTests(TestDatabase database) : OwnDatabaseTests(dat
         var token = await check.QuerySingleAsync<(string PublicId, string Scope, long? ExpiresAtUnixMs)>("SELECT PublicId, Scope, ExpiresAtUnixMs FROM ServiceTokens");
         Assert.Matches("^tok_[0-9a-f]{32}$", token.PublicId);
         Assert.Equal(("write", (long?)null), (token.Scope, token.ExpiresAtUnixMs));
+        if (Database.Provider == DatabaseProvider.Sqlite)
+        {
+            // The earlier release's file had no incremental vacuum; the upgrade turns it on (2: INCREMENTAL).
+            Assert.Equal(2, await check.ExecuteScalarAsync<long>("PRAGMA auto_vacuum"));
+        }
     }
 
     private async Task<(string[] Workspaces, string[] Links)> StoredAsync() => (

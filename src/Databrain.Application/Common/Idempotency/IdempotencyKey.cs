@@ -49,4 +49,16 @@ public sealed class IdempotencyOptions
 
     /// <summary>New keys an organization may store at once, per instance: the per-organization burst's default.</summary>
     public int NewKeysBurst { get; init; } = 200;
+
+    /// <summary>How often each instance purges expired keys.</summary>
+    public int PurgeIntervalSeconds { get; init; } = 300;
+
+    /// <summary>Keys deleted per purge batch: each batch is one short write transaction.</summary>
+    public int PurgeBatchSize { get; init; } = 500;
+
+    /// <summary>
+    /// The pause after each purge batch (and each step that gives space back), so that the writers of every
+    /// instance have the database in between: a purge of a million keys takes minutes and never stalls them.
+    /// </summary>
+    public int PurgePauseMilliseconds { get; init; } = 100;
 }

@@ -20,6 +20,13 @@ public interface IIdempotencyStore
     /// <summary>Deletes at most <paramref name="batchSize"/> keys that expired by <paramref name="now"/>, in one short transaction.</summary>
     /// <returns>How many were deleted.</returns>
     Task<int> PurgeExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives at most <paramref name="pages"/> free pages of the database file back to the file system, in one short
+    /// transaction (SQLite's incremental vacuum); a server database manages that space itself.
+    /// </summary>
+    /// <returns>How many free pages are left; 0 on a server database.</returns>
+    Task<long> ReclaimSpaceAsync(int pages, CancellationToken cancellationToken);
 }
 
 /// <summary>The writes of one keyed request.</summary>

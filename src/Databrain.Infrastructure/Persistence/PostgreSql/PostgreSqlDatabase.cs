@@ -56,6 +56,8 @@ internal sealed class PostgreSqlDialect : ISqlDialect
 {
     public string PagingClause => "LIMIT @Take OFFSET @Skip";
 
+    public string? ReclaimFreePages(int pages) => null;
+
     public string UtcNow => "now()";
 
     public string OnlyIfTheLastStatementChangedARow => string.Empty;

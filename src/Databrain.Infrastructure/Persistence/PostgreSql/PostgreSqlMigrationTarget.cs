@@ -1,5 +1,6 @@
 using DbUp;
 using DbUp.Builder;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Databrain.Infrastructure.Persistence.PostgreSql;
@@ -11,6 +12,11 @@ internal sealed class PostgreSqlMigrationTarget(PostgreSqlDatabase database) : I
     public UpgradeEngineBuilder Deploy() =>
         DeployChanges.To.PostgresqlDatabase(database.ConnectionString)
             .WithExecutionTimeout(TimeSpan.FromSeconds(database.CommandTimeoutSeconds));
+
+    /// <summary>Nothing: the server manages the space of deleted rows itself.</summary>
+    public void Finish(ILogger logger)
+    {
+    }
 
     /// <summary>
     /// Connects to the target database first (a user may have rights on that database alone); only when it does

@@ -71,6 +71,8 @@ internal sealed class SqlServerDialect : ISqlDialect
 
     public string PagingClause => "OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
 
+    public string? ReclaimFreePages(int pages) => null;
+
     public string UtcNow => "SYSUTCDATETIME()";
 
     public string OnlyIfTheLastStatementChangedARow => "IF @@ROWCOUNT = 1 ";

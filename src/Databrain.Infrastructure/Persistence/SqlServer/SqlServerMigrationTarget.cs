@@ -14,6 +14,11 @@ internal sealed class SqlServerMigrationTarget(SqlServerDatabase database, ILogg
         DeployChanges.To.SqlDatabase(database.ConnectionString)
             .WithExecutionTimeout(TimeSpan.FromSeconds(database.CommandTimeoutSeconds));
 
+    /// <summary>Nothing: the server manages the space of deleted rows itself.</summary>
+    public void Finish(ILogger logger)
+    {
+    }
+
     /// <summary>
     /// Connects to the target database first, because a contained database user (as on Azure SQL Database) can
     /// connect to nothing else; only when that database does not exist is the server's <c>master</c> used, to

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Databrain.Infrastructure.Persistence.Tracing;
 using Microsoft.Data.Sqlite;
 
@@ -117,6 +118,9 @@ internal sealed class SqliteDialect : ISqlDialect
     private const int SqliteConstraintPrimaryKey = 1555;
 
     public string PagingClause => "LIMIT @Take OFFSET @Skip";
+
+    // PRAGMA takes no parameters; the count is the service's own number.
+    public string? ReclaimFreePages(int pages) => string.Create(CultureInfo.InvariantCulture, $"PRAGMA incremental_vacuum({pages}); PRAGMA freelist_count;");
 
     public string UtcNow => "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 

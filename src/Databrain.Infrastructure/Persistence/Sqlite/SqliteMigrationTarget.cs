@@ -1,6 +1,7 @@
 using DbUp;
 using DbUp.Builder;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace Databrain.Infrastructure.Persistence.Sqlite;
 
@@ -23,11 +24,13 @@ internal sealed class SqliteMigrationTarget(SqliteDatabase database) : IMigratio
                 Directory.CreateDirectory(directory);
             }
 
-            // WAL is a property of the file and persists: readers then never wait for the (single) writer.
+            // WAL is a property of the file and persists: readers then never wait for the (single) writer. Incremental
+            // vacuum, set before the first table of a new file, lets the purges give freed pages back (Finish turns
+            // it on in a file made before).
             using var connection = new SqliteConnection(database.ConnectionString);
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode = WAL;";
+            command.CommandText = "PRAGMA auto_vacuum = INCREMENTAL; PRAGMA journal_mode = WAL;";
             command.ExecuteNonQuery();
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
@@ -35,6 +38,30 @@ internal sealed class SqliteMigrationTarget(SqliteDatabase database) : IMigratio
             throw new DatabaseUnavailableException(
                 $"Cannot open the SQLite database '{dataSource}': {ex.Message} Check the path in ConnectionStrings:Databrain and that it is writable.", ex);
         }
+    }
+
+    /// <summary>
+    /// A file made before incremental vacuum (auto_vacuum NONE) keeps the pages that purges free, and grows with
+    /// the most keys it ever held. Turning it on takes one VACUUM, which rewrites the file and holds the write lock
+    /// while it runs: once, here, under the migration lock (the <c>migrate</c> step, docs/operations.md).
+    /// </summary>
+    public void Finish(ILogger logger)
+    {
+        const long Incremental = 2;
+        using var connection = new SqliteConnection(database.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA auto_vacuum;";
+        if ((long)command.ExecuteScalar()! == Incremental)
+        {
+            return;
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        command.CommandTimeout = 0; // as long as the file needs: this runs once, before the service serves
+        command.CommandText = "PRAGMA auto_vacuum = INCREMENTAL; VACUUM;";
+        command.ExecuteNonQuery();
+        logger.LogInformation("Turned on incremental vacuum in the SQLite file (one VACUUM, {Seconds:0.0} s)", clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>
