@@ -9,10 +9,12 @@ using Databrain.Api.RateLimiting;
 using Databrain.Application;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
+using Databrain.Application.Workspaces.ListWorkspaces;
 using Databrain.Infrastructure;
 using Databrain.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Net.Http.Headers;
 
 namespace Databrain.Api;
@@ -53,6 +55,7 @@ public static class HostSetup
         builder.Services.AddDatabrainRateLimits(builder.Configuration);
         builder.Services.AddGracefulStop(builder.Configuration);
         builder.Services.AddDatabrainIdempotency(builder.Configuration);
+        builder.Services.Replace(ServiceDescriptor.Singleton(builder.Configuration.GetSection(ListOptions.Section).Get<ListOptions>() ?? new ListOptions()));
         if (OpenApiSetup.IsOpenApiEnabled(builder.Configuration, builder.Environment))
         {
             builder.Services.AddDatabrainOpenApi();

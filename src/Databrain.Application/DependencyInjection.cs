@@ -2,7 +2,9 @@ using Databrain.Application.Common.Behaviors;
 using Databrain.Application.Common.Idempotency;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
+using Databrain.Application.Workspaces;
 using Databrain.Application.Workspaces.CreateWorkspace;
+using Databrain.Application.Workspaces.ListWorkspaces;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +17,7 @@ public static class DependencyInjection
     /// <summary>
     /// The mediator, every handler and validator of this assembly (by convention: a new command needs no
     /// line here), and the pipeline behaviors in order, outermost first: telemetry, the create metrics (create
-    /// only), authorization, idempotency, validation.
+    /// only), authorization, the bound on whole lists (whole lists only), idempotency, validation.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
@@ -27,6 +29,8 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new IdempotencyOptions());
         services.AddSingleton<NewKeyBudget>();
+        services.TryAddSingleton(new ListOptions());
+        services.AddSingleton<WholeListSlots>();
 
         services.Scan(scan => scan
             .FromAssemblyOf<CallerContext>()
@@ -42,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TelemetryBehavior<,>));
         services.AddSingleton<IPipelineBehavior<CreateWorkspaceCommand, Result<CreatedWorkspace>>, CreateWorkspaceMetrics>();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
+        services.AddScoped<IPipelineBehavior<ListWorkspacesQuery, Result<IAsyncEnumerable<WorkspaceListItem>>>, WholeListBound>();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         return services;

@@ -66,14 +66,14 @@ public sealed class ContainerTests : IDisposable
     }
 
     [Fact]
-    public void Behaviors_RunInOrder_TelemetryMetricsAuthorizationIdempotencyValidation()
+    public void Behaviors_RunInOrder_TelemetryMetricsAuthorizationWholeListsIdempotencyValidation()
     {
         Assert.Equal(
             [typeof(TelemetryBehavior<,>), typeof(CreateWorkspaceMetrics), typeof(AuthorizationBehavior<,>), typeof(IdempotencyBehavior<,>), typeof(ValidationBehavior<,>)],
             Behaviors(typeof(CreateWorkspaceCommand)).Select(t => t.IsGenericType ? t.GetGenericTypeDefinition() : t));
         Assert.Equal(
-            [typeof(TelemetryBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>)],
-            Behaviors(typeof(ListWorkspacesQuery)).Select(t => t.GetGenericTypeDefinition()));
+            [typeof(TelemetryBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(WholeListBound), typeof(ValidationBehavior<,>)],
+            Behaviors(typeof(ListWorkspacesQuery)).Select(t => t.IsGenericType ? t.GetGenericTypeDefinition() : t));
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Databrain.LoadGenerator;
 // build/bench.sh drives this: "compare" measures the service against the raw baseline, "figures" measures the
 // service alone (on PostgreSQL), "latency" measures one
 // target's create latency, "populate" loads catalog rows for the --scale run, "drive" loads one target with one scenario (for profiling);
-// build/soak.sh drives "soak": a mixed load for a given time; build/purge.sh drives "keys" and "purge".
+// build/soak.sh drives "soak": a mixed load for a given time; build/purge.sh drives "keys" and "purge"; build/heavy-reads.sh drives "workspaces" and "heavy-reads".
 return args switch
 {
     ["compare", var service, var raw, var token, var warmup, var seconds, var rounds, var serviceOnlyRounds, var connections, var servicePid, var rawPid] =>
@@ -18,6 +18,9 @@ return args switch
     ["latency", var target, var token, var count] => await Latency.RunAsync(new Uri(target), token, Number(count)),
     ["populate", var database, var rows] => Populate.Run(database, Number(rows)),
     ["soak", var target, var token, var seconds, var database] => await Soak.RunAsync(new Uri(target), token, Number(seconds), database),
+    ["workspaces", var database, var count] => HeavyReads.StoreWorkspaces(database, Number(count)),
+    ["heavy-reads", var target, var token, var readers, var seconds, var pid] =>
+        await HeavyReads.RunAsync(new Uri(target), token, Number(readers), Number(seconds), Number(pid)),
     ["keys", var database, var count, var expiresAt] => Purge.StoreKeys(database, Number(count), long.Parse(expiresAt, CultureInfo.InvariantCulture)),
     ["purge", var writer, var token, var expiresAt, var purgerLog, var warmup] =>
         await Purge.RunAsync(new Uri(writer), token, long.Parse(expiresAt, CultureInfo.InvariantCulture), purgerLog, Number(warmup)),
@@ -28,6 +31,6 @@ static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: compare <service-url> <raw-url> <token> <warm-up-seconds> <seconds> <rounds> <service-only-rounds> <connections> <service-pid> <raw-pid> | figures <url> <label> <token> <warm-up-seconds> <seconds> <rounds> <connections> <pid (0: none)> [<scenario tags, comma-separated>] | drive <url> <token> <create|create-rejected|list> <seconds> <connections> | latency <url> <token> <count> | populate <sqlite-file> <rows> | soak <url> <token> <seconds> <sqlite-file> | keys <sqlite-file> <count> <expires-at-unix-ms> | purge <writer-url> <token> <expires-at-unix-ms> <purger-log> <warm-up-seconds>");
+    Console.Error.WriteLine("usage: compare <service-url> <raw-url> <token> <warm-up-seconds> <seconds> <rounds> <service-only-rounds> <connections> <service-pid> <raw-pid> | figures <url> <label> <token> <warm-up-seconds> <seconds> <rounds> <connections> <pid (0: none)> [<scenario tags, comma-separated>] | drive <url> <token> <create|create-rejected|list> <seconds> <connections> | latency <url> <token> <count> | populate <sqlite-file> <rows> | soak <url> <token> <seconds> <sqlite-file> | workspaces <sqlite-file> <count> | heavy-reads <url> <token> <readers> <seconds> <service-pid> | keys <sqlite-file> <count> <expires-at-unix-ms> | purge <writer-url> <token> <expires-at-unix-ms> <purger-log> <warm-up-seconds>");
     return 2;
 }

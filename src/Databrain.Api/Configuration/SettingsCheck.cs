@@ -24,6 +24,8 @@ public static class SettingsCheck
         ("Idempotency:PurgeIntervalSeconds", 1, 86_400),
         ("Idempotency:PurgeBatchSize", 1, 10_000),
         ("Idempotency:PurgePauseMilliseconds", 0, 60_000),
+        ("Lists:WholeListsAtOnce", 1, 10_000),
+        ("Lists:WholeListWaitMilliseconds", 0, 60_000),
         ("RateLimits:FailedAuthentication:PermitLimit", 1, 100_000),
         ("RateLimits:FailedAuthentication:WindowSeconds", 1, 3_600),
         ("RateLimits:Organization:RequestsPerSecond", 1, 1_000_000),

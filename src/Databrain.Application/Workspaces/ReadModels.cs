@@ -1,10 +1,15 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Databrain.Application.Common.Results;
 
 namespace Databrain.Application.Workspaces;
 
-/// <summary>Read model of one listed workspace; <see cref="ConnectionType"/> is the wire spelling.</summary>
-public sealed record WorkspaceListItem(string Name, string ConnectionType);
+/// <summary>
+/// Read model of one listed workspace; <see cref="ConnectionType"/> is the wire spelling. A value, not an object: a
+/// whole list of a large organization is tens of thousands of them. (A struct has a constructor without
+/// parameters, so its properties are marked as always present, as the API reference says they are.)
+/// </summary>
+public readonly record struct WorkspaceListItem([property: JsonRequired] string Name, [property: JsonRequired] string ConnectionType);
 
 /// <summary>
 /// Read model of one workspace (docs/api.md, "GET /api/v2/workspace?name=…"): every setting by name, Copilot LLMs in their given

@@ -4,6 +4,7 @@ using Databrain.Application.Workspaces;
 using Databrain.Application.Workspaces.GetWorkspace;
 using Databrain.Application.Workspaces.ListWorkspaces;
 using Databrain.Application.Workspaces.Ports;
+using Databrain.Domain.Workspaces;
 using Databrain.Infrastructure.Persistence;
 
 namespace Databrain.Infrastructure.Workspaces;
@@ -17,17 +18,17 @@ internal sealed class WorkspaceQueries(IDatabase database) : IWorkspaceQueries
     internal const int ChunkSize = 500;
 
     // Ids grow with insertion, so ordering by Id is "oldest first" without a sort on a timestamp, and "Id > @After"
-    // continues a list where its previous chunk ended (an index seek on (OrganizationId, Id)).
-    private const string List = """
-        SELECT Id, Name, ConnectionType FROM Workspaces WHERE OrganizationId = @OrganizationId AND Id > @After ORDER BY Id
+    // continues a list where its previous chunk ended (an index seek on (OrganizationId, Id)). The connection type
+    // comes as its enum's number, mapped back to the enum's own wire constant: a row costs one string, its name.
+    private static readonly string List = $"""
+        SELECT Id, Name, CASE ConnectionType {string.Join(" ", Enum.GetValues<ConnectionType>().Select(t => $"WHEN '{t.ToWire()}' THEN {(int)t}"))} END
+        FROM Workspaces WHERE OrganizationId = @OrganizationId AND Id > @After ORDER BY Id
         """;
 
     private static readonly string Get = WorkspaceDetailsSql.Select(WorkspaceDetailsSql.ByName);
 
-    public async Task<IReadOnlyList<WorkspaceListItem>> ListAsync(long organizationId, WorkspacePage page, CancellationToken cancellationToken)
-    {
-        return (await ReadAsync(organizationId, after: 0, page.Skip, page.Take, cancellationToken)).Select(r => r.Item).ToArray();
-    }
+    public async Task<IReadOnlyList<WorkspaceListItem>> ListAsync(long organizationId, WorkspacePage page, CancellationToken cancellationToken) =>
+        (await ReadAsync(organizationId, after: 0, page.Skip, page.Take, cancellationToken)).Items;
 
     public async Task<IAsyncEnumerable<WorkspaceListItem>> ListAllAsync(long organizationId, CancellationToken cancellationToken) =>
         Continue(organizationId, await ReadAsync(organizationId, after: 0, skip: 0, ChunkSize, cancellationToken), cancellationToken);
@@ -44,42 +45,41 @@ internal sealed class WorkspaceQueries(IDatabase database) : IWorkspaceQueries
     internal static string ListSql(ISqlDialect dialect) => $"{List} {dialect.PagingClause}";
 
     /// <summary>Yields a chunk, then reads the next one when the reader gets there; no connection stays open in between.</summary>
-    private async IAsyncEnumerable<WorkspaceListItem> Continue(long organizationId, IReadOnlyList<Row> chunk, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private async IAsyncEnumerable<WorkspaceListItem> Continue(long organizationId, Chunk chunk, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         while (true)
         {
-            foreach (var row in chunk)
+            foreach (var item in chunk.Items)
             {
-                yield return row.Item;
+                yield return item;
             }
 
-            if (chunk.Count < ChunkSize)
+            if (chunk.Items.Count < ChunkSize)
             {
                 yield break;
             }
 
-            chunk = await ReadAsync(organizationId, chunk[^1].Id, skip: 0, ChunkSize, cancellationToken);
+            chunk = await ReadAsync(organizationId, chunk.LastId, skip: 0, ChunkSize, cancellationToken);
         }
     }
 
-    private async Task<IReadOnlyList<Row>> ReadAsync(long organizationId, long after, long skip, int take, CancellationToken cancellationToken)
+    private async Task<Chunk> ReadAsync(long organizationId, long after, long skip, int take, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(database.Command(
+        await using var reader = await connection.ExecuteReaderAsync(database.Command(
             ListSql(database.Dialect),
             new { OrganizationId = organizationId, After = after, Skip = skip, Take = take }, cancellationToken));
-        return rows.AsList();
+        var items = new List<WorkspaceListItem>(take);
+        var lastId = after;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            lastId = reader.GetInt64(0);
+            items.Add(new WorkspaceListItem(reader.GetString(1), ((ConnectionType)reader.GetInt32(2)).ToWire()));
+        }
+
+        return new Chunk(items, lastId);
     }
 
-    // A class with setters: Dapper maps by property, whatever types SQLite reports for the columns.
-    private sealed class Row
-    {
-        public long Id { get; init; }
-
-        public string Name { get; init; } = string.Empty;
-
-        public string ConnectionType { get; init; } = string.Empty;
-
-        public WorkspaceListItem Item => new(Name, ConnectionType);
-    }
+    /// <summary>Rows of one query, and the id of the last one: where the next chunk starts.</summary>
+    private sealed record Chunk(IReadOnlyList<WorkspaceListItem> Items, long LastId);
 }

@@ -1,7 +1,5 @@
 using System.Net;
-using Dapper;
 using Databrain.Application.Workspaces.ListWorkspaces;
-using Databrain.Infrastructure.Persistence;
 using Databrain.IntegrationTests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,16 +43,7 @@ public abstract class ListMemoryTests(TestDatabase database) : IAsyncLifetime
     private async Task<TestOrganization> WithWorkspacesAsync(int count)
     {
         var org = await _service.Services.CreateOrganizationAsync();
-        string Number(int digits) => _database.Provider == DatabaseProvider.Sqlite ? $"printf('%0{digits}d', n.i)" : $"lpad(n.i::text, {digits}, '0')";
-        await using var connection = _database.CreateConnection();
-        await connection.ExecuteAsync(
-            $"""
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < @Count)
-            INSERT INTO Workspaces (PublicId, OrganizationId, Name, ConnectionType, IsEnableMetricSuggestions, IsEnableMetricSummary)
-            SELECT '00000000-0000-4000-8000-' || {Number(12)}, o.Id, 'workspace-' || {Number(6)}, 'MULTI_DATAMART', @Off, @Off
-            FROM n JOIN Organizations o ON o.Name = @Name
-            """,
-            new { Count = count, org.Name, Off = false });
+        await _database.AddWorkspacesAsync(org.Name, count);
         return org;
     }
 
@@ -87,6 +76,45 @@ public abstract class ListMemoryTests(TestDatabase database) : IAsyncLifetime
 
         // Holding all 20,000 workspaces would be about 3 MB more than 1,000; one chunk of 500 is the same for both.
         Assert.True(heldLarge - heldSmall < 512 * 1024, $"held {heldSmall:N0} bytes for 1,000 workspaces and {heldLarge:N0} for 20,000");
+    }
+
+    /// <summary>Bytes the process allocates while the whole list is read through the application, as the host reads it.</summary>
+    private async Task<long> AllocatedReadingAllAsync(TestOrganization org)
+    {
+        await using var scope = _service.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext { Request = { Headers = { Authorization = $"Bearer {org.Token}" } } };
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+
+        var count = 0;
+        await foreach (var _ in (await mediator.Send(new ListWorkspacesQuery(null, null))).Value)
+        {
+            count++;
+        }
+
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        Assert.True(count > 0);
+        return allocated;
+    }
+
+    /// <summary>
+    /// What a row of a whole list costs the garbage collector: its name, and nothing else of its own (the item is a
+    /// value, the connection type one of four constants). 300 readers of a 50,000-workspace list made the collector
+    /// pause for a third of the time when each row cost four objects.
+    /// </summary>
+    [Fact]
+    public async Task AWholeList_AllocatesLittleMoreThanItsNamesPerWorkspace()
+    {
+        var small = await WithWorkspacesAsync(1_000);
+        var large = await WithWorkspacesAsync(20_000);
+        await AllocatedReadingAllAsync(small); // warm-up
+
+        var perWorkspace = (await AllocatedReadingAllAsync(large) - await AllocatedReadingAllAsync(small)) / 19_000.0;
+
+        // A name of 16 characters ("workspace-000123") is a string of 56 bytes; the rest is the provider's reading.
+        // With a Dapper object, a string for the connection type and an item object per row: 237 bytes on SQLite
+        // and 287 on PostgreSQL; now 84 and 136.
+        Assert.True(perWorkspace < 160, $"{perWorkspace:0} bytes allocated per workspace");
     }
 
     [Fact]
