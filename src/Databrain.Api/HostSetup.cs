@@ -12,8 +12,6 @@ using Databrain.Application.Common.Security;
 using Databrain.Application.Workspaces.ListWorkspaces;
 using Databrain.Infrastructure;
 using Databrain.Infrastructure.Persistence;
-using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Net.Http.Headers;
 

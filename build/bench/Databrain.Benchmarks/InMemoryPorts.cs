@@ -2,7 +2,6 @@ using System.Reflection;
 using Databrain.Application.Common.Ports;
 using Databrain.Application.Common.Security;
 using Databrain.Application.Workspaces;
-using Databrain.Application.Workspaces.ListWorkspaces;
 using Databrain.Application.Workspaces.Ports;
 using Microsoft.Extensions.DependencyInjection;
 

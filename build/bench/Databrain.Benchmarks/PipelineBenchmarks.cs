@@ -1,11 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using Databrain.Application;
-using Databrain.Application.Common.Ports;
 using Databrain.Application.Common.Security;
 using Databrain.Application.Workspaces;
 using Databrain.Application.Workspaces.CreateWorkspace;
 using Databrain.Application.Workspaces.ListWorkspaces;
-using Databrain.Application.Workspaces.Ports;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 

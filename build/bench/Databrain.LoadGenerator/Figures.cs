@@ -6,7 +6,7 @@ namespace Databrain.LoadGenerator;
 /// <summary>
 /// Scenarios against one target (the service on another database than the baseline's, where a ratio would
 /// compare databases rather than layers; or several instances behind a proxy): the same warm-up and table as
-/// <see cref="Compare"/>, without ratios. With <paramref name="pid"/> 0 (several processes) no CPU is read.
+/// <see cref="Compare"/>, without ratios. With a process id of 0 (several processes) no CPU is read.
 /// </summary>
 internal static class Figures
 {

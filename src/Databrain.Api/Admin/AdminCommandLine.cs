@@ -2,9 +2,7 @@ using System.Data.Common;
 using Databrain.Api.Http;
 using Databrain.Api.Observability;
 using Databrain.Application.Catalog.ApplySeed;
-using Databrain.Application.Common.Results;
 using Databrain.Infrastructure.Persistence;
-using MediatR;
 
 using static Databrain.Api.Admin.AdminCommand;
 

@@ -3,7 +3,6 @@ using Databrain.Application.Catalog.IssueServiceToken;
 using Databrain.Application.Catalog.ListServiceTokens;
 using Databrain.Application.Catalog.RevokeServiceToken;
 using Databrain.Application.Catalog.RotateServiceToken;
-using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
 using Databrain.Infrastructure.Persistence;
 

@@ -7,7 +7,6 @@ using Databrain.Application.Workspaces.CreateWorkspace;
 using Databrain.Application.Workspaces.DeleteWorkspace;
 using Databrain.Application.Workspaces.GetWorkspace;
 using Databrain.Application.Workspaces.ListWorkspaces;
-using Databrain.Application.Workspaces.Ports;
 using Databrain.Application.Workspaces.Rules;
 using Databrain.Application.Workspaces.UpdateWorkspace;
 using MediatR;

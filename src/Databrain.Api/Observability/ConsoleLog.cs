@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ZLogger;
-using ZLogger.Formatters;
 
 namespace Databrain.Api.Observability;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Databrain.Api.Http;
 using Databrain.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;

@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Databrain.Api.Http;
@@ -9,7 +8,6 @@ using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace Databrain.Api.RateLimiting;
 

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Dapper;
 using Databrain.Application.Catalog.Ports;
 using Databrain.Application.Common.Security;

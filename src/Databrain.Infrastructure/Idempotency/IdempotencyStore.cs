@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Dapper;
-using Databrain.Application.Common.Idempotency;
 using Databrain.Application.Common.Ports;
 using Databrain.Infrastructure.Persistence;
 

@@ -1,8 +1,6 @@
 using System.Data.Common;
 using Dapper;
 using Databrain.Application.Workspaces;
-using Databrain.Application.Workspaces.GetWorkspace;
-using Databrain.Application.Workspaces.Ports;
 using Databrain.Infrastructure.Persistence;
 
 namespace Databrain.Infrastructure.Workspaces;

@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
 using Dapper;
 using Databrain.Application.Workspaces;
-using Databrain.Application.Workspaces.GetWorkspace;
-using Databrain.Application.Workspaces.ListWorkspaces;
 using Databrain.Application.Workspaces.Ports;
 using Databrain.Domain.Workspaces;
 using Databrain.Infrastructure.Persistence;

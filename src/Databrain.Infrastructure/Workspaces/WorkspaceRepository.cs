@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Databrain.Application.Workspaces;
-using Databrain.Application.Workspaces.GetWorkspace;
 using Databrain.Application.Workspaces.Ports;
 using Databrain.Domain.Workspaces;
 using Databrain.Infrastructure.Persistence;

@@ -1,6 +1,5 @@
 using System.Net;
 using Dapper;
-using Databrain.Api.Observability;
 using Databrain.Application.Common.Security;
 using Databrain.IntegrationTests.Support;
 

@@ -1,4 +1,3 @@
-using Databrain.Application.Common.Idempotency;
 using Databrain.Application.Common.Ports;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Workspaces.Ports;

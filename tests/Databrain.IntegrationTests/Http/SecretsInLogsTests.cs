@@ -1,5 +1,4 @@
 using System.Net;
-using Databrain.Application.Workspaces.ListWorkspaces;
 using Databrain.Application.Workspaces.Ports;
 using Databrain.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;

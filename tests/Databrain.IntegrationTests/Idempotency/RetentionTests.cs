@@ -1,8 +1,6 @@
 using System.Net;
-using Databrain.Api.Idempotency;
 using Databrain.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Databrain.IntegrationTests.Idempotency;

@@ -4,9 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Databrain.Api.Http;
 using Databrain.Application.Common.Results;
-using Databrain.Application.Workspaces;
 using Databrain.Application.Workspaces.CreateWorkspace;
-using Databrain.Application.Workspaces.Ports;
 using Databrain.IntegrationTests.Support;
 
 namespace Databrain.IntegrationTests.Observability;

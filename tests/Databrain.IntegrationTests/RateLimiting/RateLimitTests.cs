@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Net;
 using Databrain.Application.Common.Behaviors;
 using Databrain.Application.Common.Ports;
 using Databrain.IntegrationTests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;

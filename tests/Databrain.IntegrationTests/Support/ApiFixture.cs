@@ -3,10 +3,8 @@ using Dapper;
 using Databrain.Application.Catalog.ApplySeed;
 using Databrain.Application.Common.Security;
 using Databrain.Infrastructure.Persistence;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Databrain.IntegrationTests.Support;
 

@@ -1,6 +1,5 @@
 using Databrain.Application.Workspaces;
 using Databrain.Application.Workspaces.ListWorkspaces;
-using Databrain.Application.Workspaces.Ports;
 
 namespace Databrain.UnitTests.Workspaces;
 

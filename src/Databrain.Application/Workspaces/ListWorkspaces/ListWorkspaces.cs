@@ -1,6 +1,5 @@
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
-using Databrain.Application.Workspaces;
 using Databrain.Application.Workspaces.Ports;
 using FluentValidation;
 using MediatR;

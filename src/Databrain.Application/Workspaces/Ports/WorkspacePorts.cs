@@ -1,6 +1,3 @@
-using System.Globalization;
-using Databrain.Application.Common.Results;
-using Databrain.Application.Workspaces;
 using Databrain.Domain.Workspaces;
 
 namespace Databrain.Application.Workspaces.Ports;

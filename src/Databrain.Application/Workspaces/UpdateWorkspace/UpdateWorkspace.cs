@@ -1,8 +1,6 @@
 using Databrain.Application.Common.Idempotency;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
-using Databrain.Application.Workspaces;
-using Databrain.Application.Workspaces.GetWorkspace;
 using Databrain.Application.Workspaces.Ports;
 using Databrain.Application.Workspaces.Rules;
 using Databrain.Domain.Common;
