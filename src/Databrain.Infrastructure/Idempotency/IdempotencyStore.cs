@@ -28,18 +28,7 @@ internal sealed class IdempotencyStore(IDatabase database, WriteScope writes) : 
 
 
     public Task<T> RunAsync<T>(Func<IIdempotentWrite, Task<T>> unitOfWork, CancellationToken cancellationToken) =>
-        UnitOfWork.RunAsync(database.Dialect, async attempt =>
-        {
-            await using var shared = writes.Share();
-            try
-            {
-                return await unitOfWork(new Write(database, shared));
-            }
-            finally
-            {
-                attempt.CommitSent = shared.CommitSent;
-            }
-        }, cancellationToken);
+        writes.RunTogetherAsync(commit => unitOfWork(new Write(database, writes, commit)), cancellationToken);
 
     public async Task<StoredAnswer?> FindAsync(long organizationId, string key, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -87,11 +76,24 @@ internal sealed class IdempotencyStore(IDatabase database, WriteScope writes) : 
     internal static string PurgeSql(ISqlDialect dialect) =>
         $"DELETE FROM IdempotencyKeys WHERE Id IN (SELECT Id FROM IdempotencyKeys WHERE ExpiresAtUnixMs <= @Now ORDER BY ExpiresAtUnixMs {dialect.PagingClause})";
 
-    private sealed class Write(IDatabase database, WriteScope.Shared shared) : IIdempotentWrite
+    /// <param name="commit">Commits the request's writes (<see cref="WriteScope.RunTogetherAsync"/>).</param>
+    private sealed class Write(IDatabase database, WriteScope writes, Func<CancellationToken, Task> commit) : IIdempotentWrite
     {
         public async Task<bool> TryCompleteAsync(long organizationId, StoredAnswer answer, CancellationToken cancellationToken)
         {
-            var write = await shared.TransactionAsync(cancellationToken);
+            // A savepoint of the request's transaction: a key stored first by another request undoes only this
+            // insert, and leaves the transaction usable for the one that owns it (which then rolls it back).
+            if (!await writes.RunAsync(write => TryInsertAsync(write, organizationId, answer, cancellationToken), cancellationToken))
+            {
+                return false;
+            }
+
+            await commit(cancellationToken);
+            return true;
+        }
+
+        private async Task<bool> TryInsertAsync(WriteTransaction write, long organizationId, StoredAnswer answer, CancellationToken cancellationToken)
+        {
             try
             {
                 await write.Connection.ExecuteAsync(database.Command(
@@ -110,11 +112,11 @@ internal sealed class IdempotencyStore(IDatabase database, WriteScope writes) : 
             }
             catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
             {
-                // A request with this key stored its answer first: disposing rolls back all this one wrote.
+                // A request with this key stored its answer first: all this one wrote is rolled back.
                 return false;
             }
 
-            await shared.CommitAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
             return true;
         }
     }

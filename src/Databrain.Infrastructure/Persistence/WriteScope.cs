@@ -5,10 +5,10 @@ namespace Databrain.Infrastructure.Persistence;
 
 /// <summary>
 /// The write transactions of one request (scoped). Normally each write is a unit of work of its own, run again
-/// when the server rolled it back whole (<see cref="UnitOfWork"/>). While a request's writes are shared
-/// (<see cref="Share"/>: a keyed write, whose key must commit together with what it wrote), they are savepoints
-/// of one transaction, begun at the first write, which the sharer owns: it commits, rolls back by disposing,
-/// and is the one to run the whole again.
+/// when the server rolled it back whole (<see cref="UnitOfWork"/>). Inside <see cref="RunTogetherAsync"/> (a keyed
+/// write, whose key must commit together with what it wrote; any concern that writes with the request: the
+/// request's unit of work) the request's writes are savepoints of one transaction, begun at the first write, which
+/// the outermost caller owns: it commits, rolls back by disposing, and is the one to run the whole again.
 /// </summary>
 #pragma warning disable CA1001 // The shared transaction belongs to whoever shared the writes, who disposes it.
 internal sealed class WriteScope(IDatabase database)
@@ -43,16 +43,34 @@ internal sealed class WriteScope(IDatabase database)
         }, cancellationToken);
     }
 
-    /// <summary>From now until the returned object is disposed, this scope's writes share one transaction.</summary>
-    public Shared Share()
+    /// <summary>
+    /// Runs <paramref name="work"/> with every write of this scope in one transaction, which <paramref name="work"/>
+    /// commits by calling the function it is given, and which is rolled back otherwise. The outermost call owns
+    /// the transaction, and runs the whole again when the server rolled it back with nothing committed. A call
+    /// inside another joins it as a savepoint: its commit keeps its writes for the owner to commit, and without
+    /// it only its own writes are undone.
+    /// </summary>
+    public async Task<T> RunTogetherAsync<T>(Func<Func<CancellationToken, Task>, Task<T>> work, CancellationToken cancellationToken)
     {
-        if (_shared is not null)
+        if (_shared is { } outer)
         {
-            throw new InvalidOperationException("The writes of this request are shared already.");
+            var transaction = await outer.TransactionAsync(cancellationToken);
+            await using var nested = await WriteTransaction.NestedInAsync(transaction, ++outer.Nested, cancellationToken);
+            return await work(nested.CommitAsync);
         }
 
-        _shared = new Shared(database, () => _shared = null);
-        return _shared;
+        return await UnitOfWork.RunAsync(database.Dialect, async attempt =>
+        {
+            await using var shared = _shared = new Shared(database, () => _shared = null);
+            try
+            {
+                return await work(shared.CommitAsync);
+            }
+            finally
+            {
+                attempt.CommitSent = shared.CommitSent;
+            }
+        }, cancellationToken);
     }
 
     /// <summary>One shared transaction, begun when first needed.</summary>
