@@ -1,6 +1,7 @@
 using Databrain.Application.Catalog.Ports;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
+using Databrain.Application.Common.Validation;
 using Databrain.Application.Workspaces.Rules;
 using FluentValidation;
 using MediatR;
@@ -46,17 +47,15 @@ public sealed class ApplySeedValidator : AbstractValidator<ApplySeedCommand>
     public ApplySeedValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(c => c.Organizations).NotNull().WithMessage("is required")
+        RuleFor(c => c.Organizations).NotNull().WithMessage(RuleMessages.IsRequired)
             .Must(orgs => Repeated(orgs!.Select(o => o?.Name)).Count == 0)
             .WithMessage((_, orgs) => $"names an organization more than once: {Quote(Repeated(orgs!.Select(o => o?.Name)))}")
             .Must(orgs => Repeated(orgs!.SelectMany(o => o?.ServiceTokens ?? [])).Count == 0)
-            .WithMessage("must not repeat a service token")
-            .OverridePropertyName("organizations");
+            .WithMessage("must not repeat a service token");
         RuleForEach(c => c.Organizations)
             .Cascade(CascadeMode.Continue) // Stop would end the rule at the first bad value; each check skips nulls instead
             .NotNull().WithMessage("must be an object, not null")
-            .SetValidator(new SeedOrganizationValidator()!)
-            .OverridePropertyName("organizations");
+            .SetValidator(new SeedOrganizationValidator()!);
     }
 
     private static List<string> Repeated(IEnumerable<string?> values) => SeedOrganizationValidator.Repeated(values);
@@ -72,17 +71,16 @@ public sealed class SeedOrganizationValidator : AbstractValidator<SeedOrganizati
     public SeedOrganizationValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(o => o.Name).NotNull().WithMessage("is required").FollowsNameRule().OverridePropertyName("name");
+        RuleFor(o => o.Name).NotNull().WithMessage(RuleMessages.IsRequired).FollowsNameRule();
         RuleForEach(o => o.ServiceTokens)
             .Cascade(CascadeMode.Continue) // Stop would end the rule at the first bad value; each check skips nulls instead
             .NotNull().WithMessage("must be a string, not null")
             .Must(t => t is null || t.Length is >= MinTokenLength and <= MaxTokenLength && !t.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
-            .WithMessage($"must be {MinTokenLength} to {MaxTokenLength} characters without white space or control characters")
-            .OverridePropertyName("serviceTokens");
-        CatalogNames(o => o.Datasources, "datasources");
-        CatalogNames(o => o.Datamarts, "datamarts");
-        CatalogNames(o => o.Llms, "llms");
-        CatalogNames(o => o.Themes, "themes");
+            .WithMessage($"must be {MinTokenLength} to {MaxTokenLength} characters without white space or control characters");
+        CatalogNames(o => o.Datasources);
+        CatalogNames(o => o.Datamarts);
+        CatalogNames(o => o.Llms);
+        CatalogNames(o => o.Themes);
     }
 
     internal static List<string> Repeated(IEnumerable<string?> values) =>
@@ -90,16 +88,16 @@ public sealed class SeedOrganizationValidator : AbstractValidator<SeedOrganizati
 
     internal static string Quote(IEnumerable<string> values) => string.Join(", ", values.Select(v => $"'{v}'"));
 
-    private void CatalogNames(System.Linq.Expressions.Expression<Func<SeedOrganization, IEnumerable<string?>?>> list, string wireName)
+    private void CatalogNames(System.Linq.Expressions.Expression<Func<SeedOrganization, IEnumerable<string?>?>> list)
     {
         var read = list.Compile();
         RuleFor(list).Must(names => Repeated(names!).Count == 0)
             .When(o => read(o) is not null)
             .WithMessage((_, names) => $"lists a name more than once: {Quote(Repeated(names!))}")
-            .OverridePropertyName(wireName);
+            ;
         RuleForEach<string?>(list!)
             .Cascade(CascadeMode.Continue) // Stop would end the rule at the first bad value; each check skips nulls instead
-            .NotNull().WithMessage("must be a string, not null").FollowsNameRule().OverridePropertyName(wireName);
+            .NotNull().WithMessage("must be a string, not null").FollowsNameRule();
     }
 }
 

@@ -1,6 +1,7 @@
 using Databrain.Application.Catalog.Ports;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
+using Databrain.Application.Common.Validation;
 using Databrain.Application.Workspaces.Rules;
 using FluentValidation;
 using MediatR;
@@ -35,9 +36,9 @@ public sealed class IssueServiceTokenValidator : AbstractValidator<IssueServiceT
     public IssueServiceTokenValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(c => c.OrganizationName).NotNull().WithMessage("is required").FollowsNameRule().OverridePropertyName("organization");
-        RuleFor(c => c.Label).FollowsNameRule().OverridePropertyName("label");
-        RuleFor(c => c.Scope).Must(scope => scope is null || TokenScopes.TryParse(scope, out _)).WithMessage("must be read or write").OverridePropertyName("scope");
+        RuleFor(c => c.OrganizationName).NotNull().WithMessage(RuleMessages.IsRequired).FollowsNameRule().OverridePropertyName("organization");
+        RuleFor(c => c.Label).FollowsNameRule();
+        RuleFor(c => c.Scope).Must(scope => scope is null || TokenScopes.TryParse(scope, out _)).WithMessage("must be read or write");
         RuleFor(c => c.ExpiresInDays).IsALifetime().OverridePropertyName("expires-in");
     }
 }

@@ -1,5 +1,6 @@
 using Databrain.Application.Catalog.Ports;
 using Databrain.Application.Common.Results;
+using Databrain.Application.Common.Validation;
 using Databrain.Application.Workspaces.Rules;
 using FluentValidation;
 using MediatR;
@@ -13,7 +14,7 @@ public sealed class ListServiceTokensValidator : AbstractValidator<ListServiceTo
 {
     public ListServiceTokensValidator()
     {
-        RuleFor(c => c.OrganizationName).NotNull().WithMessage("is required").FollowsNameRule().OverridePropertyName("organization");
+        RuleFor(c => c.OrganizationName).NotNull().WithMessage(RuleMessages.IsRequired).FollowsNameRule().OverridePropertyName("organization");
     }
 }
 

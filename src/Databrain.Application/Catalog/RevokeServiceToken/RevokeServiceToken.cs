@@ -1,5 +1,6 @@
 using Databrain.Application.Catalog.Ports;
 using Databrain.Application.Common.Results;
+using Databrain.Application.Common.Validation;
 using FluentValidation;
 using MediatR;
 
@@ -17,7 +18,7 @@ public sealed class RevokeServiceTokenValidator : AbstractValidator<RevokeServic
 {
     public RevokeServiceTokenValidator()
     {
-        RuleFor(c => c.Id).NotEmpty().WithMessage("is required").OverridePropertyName("id");
+        RuleFor(c => c.Id).NotEmpty().WithMessage(RuleMessages.IsRequired);
     }
 }
 

@@ -2,6 +2,7 @@ using Databrain.Application.Catalog.IssueServiceToken;
 using Databrain.Application.Catalog.Ports;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
+using Databrain.Application.Common.Validation;
 using FluentValidation;
 using MediatR;
 
@@ -25,7 +26,7 @@ public sealed class RotateServiceTokenValidator : AbstractValidator<RotateServic
 
     public RotateServiceTokenValidator()
     {
-        RuleFor(c => c.Id).NotEmpty().WithMessage("is required").OverridePropertyName("id");
+        RuleFor(c => c.Id).NotEmpty().WithMessage(RuleMessages.IsRequired);
         RuleFor(c => c.GraceHours).InclusiveBetween(0, MaxGraceHours).WithMessage($"must be a whole number of hours from 0 to {MaxGraceHours}").OverridePropertyName("grace");
         RuleFor(c => c.ExpiresInDays).IsALifetime().OverridePropertyName("expires-in");
     }

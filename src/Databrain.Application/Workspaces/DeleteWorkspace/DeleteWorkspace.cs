@@ -1,6 +1,7 @@
 using Databrain.Application.Common.Idempotency;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
+using Databrain.Application.Common.Validation;
 using Databrain.Application.Workspaces.Ports;
 using Databrain.Application.Workspaces.Rules;
 using FluentValidation;
@@ -26,7 +27,7 @@ public sealed class DeleteWorkspaceValidator : AbstractValidator<DeleteWorkspace
     public DeleteWorkspaceValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(c => c.Name).NotNull().WithMessage("is required").FollowsNameRule().OverridePropertyName("name");
+        RuleFor(c => c.Name).NotNull().WithMessage(RuleMessages.IsRequired).FollowsNameRule();
     }
 }
 

@@ -1,5 +1,6 @@
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
+using Databrain.Application.Common.Validation;
 using Databrain.Application.Workspaces.Ports;
 using Databrain.Application.Workspaces.Rules;
 using FluentValidation;
@@ -21,9 +22,9 @@ public sealed class GetWorkspaceValidator : AbstractValidator<GetWorkspaceQuery>
     public GetWorkspaceValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(q => q.Name).NotNull().WithMessage("is required").FollowsNameRule().OverridePropertyName("name");
-        RuleFor(q => q.IsPagination).Null().WithMessage(NotWithName).OverridePropertyName("isPagination");
-        RuleFor(q => q.PageNumber).Null().WithMessage(NotWithName).OverridePropertyName("pageNumber");
+        RuleFor(q => q.Name).NotNull().WithMessage(RuleMessages.IsRequired).FollowsNameRule();
+        RuleFor(q => q.IsPagination).Null().WithMessage(NotWithName);
+        RuleFor(q => q.PageNumber).Null().WithMessage(NotWithName);
     }
 }
 

@@ -18,9 +18,9 @@ public sealed class ListWorkspacesValidator : AbstractValidator<ListWorkspacesQu
     public ListWorkspacesValidator()
     {
         RuleFor(q => q.IsPagination).Must(WorkspacePage.IsValidFlag)
-            .WithMessage("must be \"true\" or \"false\"").OverridePropertyName("isPagination");
+            .WithMessage("must be \"true\" or \"false\"");
         RuleFor(q => q.PageNumber).Must(v => WorkspacePage.TryParseNumber(v, out _))
-            .WithMessage("must be a whole number from 1 to 2147483647").OverridePropertyName("pageNumber");
+            .WithMessage("must be a whole number from 1 to 2147483647");
     }
 }
 

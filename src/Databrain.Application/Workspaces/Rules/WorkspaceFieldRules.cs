@@ -1,3 +1,4 @@
+using Databrain.Application.Common.Validation;
 using Databrain.Domain.Common;
 using Databrain.Domain.Workspaces;
 using FluentValidation;
@@ -10,19 +11,18 @@ namespace Databrain.Application.Workspaces.Rules;
 /// </summary>
 public static class WorkspaceFields
 {
-    public const string Name = "name";
-    public const string ConnectionType = "connectionType";
-    public const string DatasourceName = "datasourceName";
-    public const string DatamartName = "datamartName";
-    public const string LlmName = "llmName";
-    public const string AiCopilotLlms = "aiCopilotLlms";
-    public const string IsEnableMetricSuggestions = "isEnableMetricSuggestions";
-    public const string IsEnableMetricSummary = "isEnableMetricSummary";
-    public const string SummaryType = "summaryType";
-    public const string CustomSummaryPrompt = "customSummaryPrompt";
-    public const string ThemeName = "themeName";
+    public static readonly string Name = WireNames.Of(nameof(IWorkspaceFields.Name));
+    public static readonly string ConnectionType = WireNames.Of(nameof(IWorkspaceFields.ConnectionType));
+    public static readonly string DatasourceName = WireNames.Of(nameof(IWorkspaceFields.DatasourceName));
+    public static readonly string DatamartName = WireNames.Of(nameof(IWorkspaceFields.DatamartName));
+    public static readonly string LlmName = WireNames.Of(nameof(IWorkspaceFields.LlmName));
+    public static readonly string AiCopilotLlms = WireNames.Of(nameof(IWorkspaceFields.AiCopilotLlms));
+    public static readonly string IsEnableMetricSuggestions = WireNames.Of(nameof(IWorkspaceFields.IsEnableMetricSuggestions));
+    public static readonly string IsEnableMetricSummary = WireNames.Of(nameof(IWorkspaceFields.IsEnableMetricSummary));
+    public static readonly string SummaryType = WireNames.Of(nameof(IWorkspaceFields.SummaryType));
+    public static readonly string CustomSummaryPrompt = WireNames.Of(nameof(IWorkspaceFields.CustomSummaryPrompt));
+    public static readonly string ThemeName = WireNames.Of(nameof(IWorkspaceFields.ThemeName));
 
-    public const string IsRequired = "is required";
     public const string MustBeAStringNotNull = "must be a string, not null";
 
     public static IReadOnlyList<string> Required { get; } = [Name, ConnectionType];
@@ -118,39 +118,35 @@ public abstract class WorkspaceFieldRules<T> : AbstractValidator<T>
         // One problem per field: the first rule a field breaks is the one reported.
         RuleLevelCascadeMode = CascadeMode.Stop;
 
-        RuleFor(c => c.Name).NotNull().WithMessage(WorkspaceFields.IsRequired).FollowsNameRule().OverridePropertyName(WorkspaceFields.Name);
+        RuleFor(c => c.Name).NotNull().WithMessage(RuleMessages.IsRequired).FollowsNameRule();
 
         RuleFor(c => c.ConnectionType)
-            .NotNull().WithMessage(WorkspaceFields.IsRequired)
+            .NotNull().WithMessage(RuleMessages.IsRequired)
             .Must(value => value is null || ConnectionTypes.TryParse(value, out _))
-            .WithMessage(WorkspaceFields.MustBeOneOf(ConnectionTypes.WireNames))
-            .OverridePropertyName(WorkspaceFields.ConnectionType);
+            .WithMessage(WorkspaceFields.MustBeOneOf(ConnectionTypes.WireNames));
 
-        SourceNameRules(c => c.DatasourceName, WorkspaceFields.DatasourceName, ConnectionType.Datasource.ToWire());
-        SourceNameRules(c => c.DatamartName, WorkspaceFields.DatamartName, ConnectionType.Datamart.ToWire());
+        SourceNameRules(c => c.DatasourceName, ConnectionType.Datasource.ToWire());
+        SourceNameRules(c => c.DatamartName, ConnectionType.Datamart.ToWire());
 
-        RuleFor(c => c.LlmName).FollowsNameRule().OverridePropertyName(WorkspaceFields.LlmName);
+        RuleFor(c => c.LlmName).FollowsNameRule();
 
         RuleFor(c => c.AiCopilotLlms)
             .Must(values => values!.Count <= WorkspaceAiSettings.MaxCopilotLlms)
             .WithMessage(WorkspaceFields.AtMostCopilotLlms)
             .Must(values => !Repeated(values!).Any())
             .WithMessage((_, values) => WorkspaceFields.MustNotRepeat(Repeated(values!)))
-            .When(c => c.AiCopilotLlms is not null)
-            .OverridePropertyName(WorkspaceFields.AiCopilotLlms);
+            .When(c => c.AiCopilotLlms is not null);
         RuleForEach(c => c.AiCopilotLlms)
             .Cascade(CascadeMode.Continue) // Stop would end the rule at the first bad value; each check skips nulls instead
             .NotNull().WithMessage(WorkspaceFields.MustBeAStringNotNull)
             .FollowsNameRule()
-            .When(c => c.AiCopilotLlms is null || c.AiCopilotLlms.Count <= WorkspaceAiSettings.MaxCopilotLlms) // a longer list is one problem, not one per value
-            .OverridePropertyName(WorkspaceFields.AiCopilotLlms);
+            .When(c => c.AiCopilotLlms is null || c.AiCopilotLlms.Count <= WorkspaceAiSettings.MaxCopilotLlms); // a longer list is one problem, not one per value
 
         RuleFor(c => c.SummaryType)
             .NotNull().When(c => c.IsEnableMetricSummary == true, ApplyConditionTo.CurrentValidator).WithMessage(WorkspaceFields.SummaryTypeRequired)
             .Null().When(c => c.IsEnableMetricSummary != true, ApplyConditionTo.CurrentValidator).WithMessage(WorkspaceFields.SummaryTypeNotAllowed)
             .Must(value => value is null || SummaryTypes.TryParse(value, out _))
-            .WithMessage(WorkspaceFields.MustBeOneOf(SummaryTypes.WireNames))
-            .OverridePropertyName(WorkspaceFields.SummaryType);
+            .WithMessage(WorkspaceFields.MustBeOneOf(SummaryTypes.WireNames));
 
         var custom = Domain.Workspaces.SummaryType.Custom.ToWire();
         RuleFor(c => c.CustomSummaryPrompt)
@@ -160,22 +156,20 @@ public abstract class WorkspaceFieldRules<T> : AbstractValidator<T>
             .MaximumLength(MetricSummary.MaxCustomPromptLength)
             .WithMessage(WorkspaceFields.PromptTooLong)
             .Must(value => value?.Contains('\0', StringComparison.Ordinal) != true)
-            .WithMessage(WorkspaceFields.NoNulCharacter)
-            .OverridePropertyName(WorkspaceFields.CustomSummaryPrompt);
+            .WithMessage(WorkspaceFields.NoNulCharacter);
 
-        RuleFor(c => c.ThemeName).FollowsNameRule().OverridePropertyName(WorkspaceFields.ThemeName);
+        RuleFor(c => c.ThemeName).FollowsNameRule();
     }
 
     /// <summary>datasourceName / datamartName: required with their own connection type, not allowed with any other.</summary>
-    private void SourceNameRules(System.Linq.Expressions.Expression<Func<T, string?>> field, string wireName, string connectionType)
+    private void SourceNameRules(System.Linq.Expressions.Expression<Func<T, string?>> field, string connectionType)
     {
         RuleFor(field)
             .NotNull().When(c => c.ConnectionType == connectionType, ApplyConditionTo.CurrentValidator)
             .WithMessage(WorkspaceFields.RequiredWithConnectionType(connectionType))
             .Null().When(c => c.ConnectionType != connectionType && ConnectionTypes.TryParse(c.ConnectionType, out _), ApplyConditionTo.CurrentValidator)
             .WithMessage(c => WorkspaceFields.NotAllowedWithConnectionType(c.ConnectionType!))
-            .FollowsNameRule()
-            .OverridePropertyName(wireName);
+            .FollowsNameRule();
     }
 
     private static IEnumerable<string> Repeated(IEnumerable<string?> values) =>

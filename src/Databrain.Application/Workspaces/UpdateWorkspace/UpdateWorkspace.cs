@@ -66,8 +66,7 @@ public sealed class UpdateWorkspaceValidator : WorkspaceFieldRules<UpdateWorkspa
     {
         RuleFor(c => c.IsEnableMetricSummary)
             .NotNull().When(c => c.SummaryType is not null || c.CustomSummaryPrompt is not null)
-            .WithMessage($"is required when {WorkspaceFields.SummaryType} or {WorkspaceFields.CustomSummaryPrompt} is given: the summary settings change together")
-            .OverridePropertyName(WorkspaceFields.IsEnableMetricSummary);
+            .WithMessage($"is required when {WorkspaceFields.SummaryType} or {WorkspaceFields.CustomSummaryPrompt} is given: the summary settings change together");
     }
 }
 

@@ -1,5 +1,6 @@
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
+using Databrain.Application.Common.Validation;
 using FluentValidation;
 using MediatR;
 
@@ -20,7 +21,7 @@ public sealed class UseCaseNameValidator : AbstractValidator<UseCaseNameCommand>
     public UseCaseNameValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(c => c.Name).NotNull().WithMessage("is required").OverridePropertyName("name");
+        RuleFor(c => c.Name).NotNull().WithMessage(RuleMessages.IsRequired);
     }
 }
 
