@@ -91,8 +91,8 @@ public static class HostSetup
         });
         app.UseStatusCodePages(context => context.HttpContext.Response.StatusCode switch
         {
-            StatusCodes.Status404NotFound => ApiResponses.WriteAsync(context.HttpContext, Errors.NotFound),
-            StatusCodes.Status405MethodNotAllowed => ApiResponses.WriteAsync(context.HttpContext, Errors.MethodNotAllowed),
+            StatusCodes.Status404NotFound => ApiResponses.WriteAsync(context.HttpContext, HostErrors.NotFound),
+            StatusCodes.Status405MethodNotAllowed => ApiResponses.WriteAsync(context.HttpContext, HostErrors.MethodNotAllowed),
             _ => Task.CompletedTask,
         });
         app.UseDatabrainRateLimits();

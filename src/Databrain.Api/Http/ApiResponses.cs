@@ -17,8 +17,8 @@ public static class ApiResponses
     {
         Errors.InvalidDataAppApiKeyCode => StatusCodes.Status401Unauthorized,
         Errors.InsufficientTokenScopeCode => StatusCodes.Status403Forbidden,
-        Errors.NotFoundCode => StatusCodes.Status404NotFound,
-        Errors.MethodNotAllowedCode => StatusCodes.Status405MethodNotAllowed,
+        HostErrors.NotFoundCode => StatusCodes.Status404NotFound,
+        HostErrors.MethodNotAllowedCode => StatusCodes.Status405MethodNotAllowed,
         Errors.WorkspaceVersionMismatchCode => StatusCodes.Status412PreconditionFailed,
         Errors.TooManyRequestsCode => StatusCodes.Status429TooManyRequests,
         Errors.IdempotencyKeyReusedCode => StatusCodes.Status422UnprocessableEntity,

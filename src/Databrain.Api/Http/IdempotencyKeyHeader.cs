@@ -16,6 +16,8 @@ namespace Databrain.Api.Http;
 [AttributeUsage(AttributeTargets.Parameter)]
 public sealed class IdempotencyKeyHeaderAttribute : ModelBinderAttribute
 {
+    public const string HeaderName = "Idempotency-Key";
+
     public const string Problem = "must be one header of 1 to 255 visible ASCII characters (0x21 to 0x7E)";
 
     private const int MaxLength = 255;
@@ -24,7 +26,7 @@ public sealed class IdempotencyKeyHeaderAttribute : ModelBinderAttribute
         : base(typeof(Binder))
     {
         BindingSource = BindingSource.Header;
-        Name = IdempotencyKey.HeaderName;
+        Name = IdempotencyKeyHeaderAttribute.HeaderName;
     }
 
     public static bool IsValid(string? key) => key is { Length: > 0 and <= MaxLength } && key.All(c => c is >= '!' and <= '~');
@@ -95,7 +97,7 @@ public sealed class IdempotencyKeyHeaderAttribute : ModelBinderAttribute
         public Task BindModelAsync(ModelBindingContext bindingContext)
         {
             var request = bindingContext.HttpContext.Request;
-            var values = request.Headers[IdempotencyKey.HeaderName];
+            var values = request.Headers[IdempotencyKeyHeaderAttribute.HeaderName];
             if (values.Count == 0)
             {
                 bindingContext.Result = ModelBindingResult.Success(null);
@@ -112,7 +114,7 @@ public sealed class IdempotencyKeyHeaderAttribute : ModelBinderAttribute
             }
             else
             {
-                RequestProblems.Add(bindingContext, Errors.InvalidRequestBody(IdempotencyKey.HeaderName, Problem));
+                RequestProblems.Add(bindingContext, Errors.InvalidRequestBody(IdempotencyKeyHeaderAttribute.HeaderName, Problem));
             }
 
             return Task.CompletedTask;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Databrain.Api.Http;
 using Databrain.Api.Observability;
-using Databrain.Application.Common.Results;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -22,7 +21,7 @@ public sealed class BearerSchemeTransformer : IOpenApiDocumentTransformer
                 "Create, list, read, update and delete the workspaces of your organization with a service token. "
                 + "An answer that carries one workspace has an opaque ETag that names that workspace and version; PUT and DELETE take If-Match. Every response is the envelope "
                 + "{\"data\": …, \"error\": …}; error.details lists every problem of an INVALID_REQUEST_BODY. "
-                + $"Any other route answers 404 {Errors.NotFoundCode}, any other method 405 {Errors.MethodNotAllowedCode}.",
+                + $"Any other route answers 404 {HostErrors.NotFoundCode}, any other method 405 {HostErrors.MethodNotAllowedCode}.",
         };
         // No servers: the document describes the API wherever it runs, so that the copy a service serves and the one
         // committed in docs/openapi are the same; a client is given its base address, and the reference page uses its own.
@@ -39,7 +38,7 @@ public sealed class BearerSchemeTransformer : IOpenApiDocumentTransformer
 
         // Answers of the host for what no operation serves, with their examples.
         document.Components.Responses ??= new Dictionary<string, IOpenApiResponse>();
-        foreach (var code in new[] { Errors.NotFoundCode, Errors.MethodNotAllowedCode })
+        foreach (var code in new[] { HostErrors.NotFoundCode, HostErrors.MethodNotAllowedCode })
         {
             document.Components.Responses[code] = new OpenApiResponse
             {

@@ -84,7 +84,7 @@ public static class ErrorExamples
         Errors.IdempotencyKeyReused,
         Errors.IdempotencyKeyInUse,
         Errors.InternalServerError,
-        Errors.NotFound,
-        Errors.MethodNotAllowed,
+        HostErrors.NotFound,
+        HostErrors.MethodNotAllowed,
     }.ToDictionary(e => e.Code);
 }

@@ -11,7 +11,7 @@ namespace Databrain.Api.OpenApi;
 /// <summary>
 /// Writes the field rules of every workspace body (any request implementing <see cref="IWorkspaceFields"/>)
 /// into its schema: required fields, enumerations, lengths and counts from the constants the validator and
-/// the domain use, and each field's description from the one table of <see cref="WorkspaceFields"/>.
+/// the domain use, and each field's description from the one table below, in the validator's words.
 /// </summary>
 public sealed class RequestRulesTransformer : IOpenApiSchemaTransformer
 {
@@ -37,7 +37,7 @@ public sealed class RequestRulesTransformer : IOpenApiSchemaTransformer
             ((OpenApiSchema)properties[required]).Type = JsonSchemaType.String; // present and not null
         }
 
-        foreach (var (field, description) in WorkspaceFields.Descriptions)
+        foreach (var (field, description) in Descriptions)
         {
             ((OpenApiSchema)properties[field]).Description = description;
         }
@@ -69,4 +69,26 @@ public sealed class RequestRulesTransformer : IOpenApiSchemaTransformer
 
     private static void Enumeration(IOpenApiSchema property, IReadOnlyList<string> values) =>
         ((OpenApiSchema)property).Enum = values.Select(v => (JsonNode)JsonValue.Create(v)).ToList();
+
+    /// <summary>What the API reference says of each field, from the validator's words and the domain's constants.</summary>
+    private static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [WorkspaceFields.Name] = $"The workspace's name, unique within the organization. A name: {NameRule.Summary}.",
+        [WorkspaceFields.ConnectionType] = $"It {WorkspaceFields.MustBeOneOf(ConnectionTypes.WireNames)}.",
+        [WorkspaceFields.DatasourceName] = SourceDescription(ConnectionType.Datasource, "datasource"),
+        [WorkspaceFields.DatamartName] = SourceDescription(ConnectionType.Datamart, "datamart"),
+        [WorkspaceFields.LlmName] = $"The primary LLM, an LLM of the organization. A name: {NameRule.Summary}.",
+        [WorkspaceFields.AiCopilotLlms] = $"The LLMs AI Copilot offers, each an LLM of the organization ([] means none). It {WorkspaceFields.AtMostCopilotLlms} and must not repeat a value. Each a name: {NameRule.Summary}.",
+        [WorkspaceFields.IsEnableMetricSuggestions] = "Metric suggestions on or off; default false.",
+        [WorkspaceFields.IsEnableMetricSummary] = "Metric summaries on or off; default false.",
+        [WorkspaceFields.SummaryType] = $"{Rule(WorkspaceFields.SummaryTypeRequired)}; {WorkspaceFields.SummaryTypeNotAllowed[3..]}. It {WorkspaceFields.MustBeOneOf(SummaryTypes.WireNames)}.",
+        [WorkspaceFields.CustomSummaryPrompt] = $"{Rule(WorkspaceFields.PromptRequired)}; {WorkspaceFields.PromptNotAllowed[3..]}; it {WorkspaceFields.PromptTooLong} and {WorkspaceFields.NoNulCharacter}.",
+        [WorkspaceFields.ThemeName] = $"A theme of the organization. A name: {NameRule.Summary}.",
+    };
+
+    private static string SourceDescription(ConnectionType type, string what) =>
+        $"{Rule(WorkspaceFields.RequiredWithConnectionType(type.ToWire()))}, not allowed with any other; a {what} of the organization. A name: {NameRule.Summary}.";
+
+    /// <summary>"is required when …" as the start of a description: "Required when …".</summary>
+    private static string Rule(string message) => char.ToUpperInvariant(message[3]) + message[4..];
 }

@@ -1,5 +1,4 @@
 using Databrain.Api.Http;
-using Databrain.Application.Common.Idempotency;
 using Databrain.Application.Common.Results;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.OpenApi;
@@ -73,7 +72,7 @@ public sealed class SuccessResponsesTransformer : IOpenApiOperationTransformer
                 parameter.Description = $"Optional. The version the change applies to: it {IfMatchHeaderAttribute.Problem}. A tag that names no current version of this workspace (another workspace's, an older one, or a bare \"3\" of earlier releases): 412.";
                 parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String };
             }
-            else if (parameter.Name == IdempotencyKey.HeaderName)
+            else if (parameter.Name == IdempotencyKeyHeaderAttribute.HeaderName)
             {
                 parameter.Description =
                     $"Optional. Makes the write safe to retry: it {IdempotencyKeyHeaderAttribute.Problem}, unique per request, remembered per organization "

@@ -1,3 +1,4 @@
+using Databrain.Api.Http;
 using Databrain.Application.Common.Ports;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Workspaces.Ports;
@@ -278,7 +279,7 @@ public sealed class DatabrainClientTests(SqliteApi api) : IAsyncDisposable
 
         var error = await Fails(() => ClientFor(org.Token, path: "not-here/").ListWorkspacesAsync());
 
-        Assert.Equal((404, Errors.NotFoundCode), (error.StatusCode, error.Code));
+        Assert.Equal((404, HostErrors.NotFoundCode), (error.StatusCode, error.Code));
     }
 
     [Fact]
@@ -289,21 +290,22 @@ public sealed class DatabrainClientTests(SqliteApi api) : IAsyncDisposable
 
         var error = await Fails(() => ClientFor(org.Token, sentAs: HttpMethod.Patch).ListWorkspacesAsync());
 
-        Assert.Equal((405, Errors.MethodNotAllowedCode), (error.StatusCode, error.Code));
+        Assert.Equal((405, HostErrors.MethodNotAllowedCode), (error.StatusCode, error.Code));
     }
 
     [Fact]
     public void TheseTests_CoverEveryErrorCodeOfTheApi()
     {
         // UNKNOWN_ORGANIZATION, SERVICE_TOKEN_CONFLICT, UNKNOWN_SERVICE_TOKEN and SERVICE_TOKEN_ENDED are the admin commands', not answers of the API. Every other
-        // code of the catalogue is asserted above.
+        // code of the catalogue, and of the host's own errors, is asserted above.
         string[] asserted =
         [
             .. RejectedCreates.Keys, Errors.WorkspaceNameAlreadyExistsCode, Errors.WorkspaceDoesNotExistCode,
             Errors.WorkspaceVersionMismatchCode, Errors.IdempotencyKeyReusedCode, Errors.IdempotencyKeyInUseCode, Errors.InvalidDataAppApiKeyCode, Errors.InsufficientTokenScopeCode,
-            Errors.TooManyRequestsCode, Errors.InternalServerErrorCode, Errors.NotFoundCode, Errors.MethodNotAllowedCode,
+            Errors.TooManyRequestsCode, Errors.InternalServerErrorCode, HostErrors.NotFoundCode, HostErrors.MethodNotAllowedCode,
         ];
-        var catalogue = typeof(Errors).GetFields().Where(f => f.IsLiteral && f.Name.EndsWith("Code", StringComparison.Ordinal)).Select(f => (string)f.GetRawConstantValue()!);
+        var catalogue = new[] { typeof(Errors), typeof(HostErrors) }
+            .SelectMany(t => t.GetFields()).Where(f => f.IsLiteral && f.Name.EndsWith("Code", StringComparison.Ordinal)).Select(f => (string)f.GetRawConstantValue()!);
 
         Assert.Equal(catalogue.Except([Errors.UnknownOrganizationCode, Errors.ServiceTokenConflictCode, Errors.UnknownServiceTokenCode, Errors.ServiceTokenEndedCode]).Order(), asserted.Distinct().Order());
     }

@@ -11,8 +11,6 @@ namespace Databrain.Application.Common.Idempotency;
 /// </summary>
 public sealed record IdempotencyKey(string Value, string Fingerprint, string EarlierFingerprint) : IHeaderValue
 {
-    public const string HeaderName = "Idempotency-Key";
-
     /// <summary>The prefix of this release's fingerprints.</summary>
     public const string Version = "v2:";
 

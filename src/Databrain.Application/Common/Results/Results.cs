@@ -83,7 +83,7 @@ public sealed record Error(
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     IReadOnlyList<ErrorDetail>? Details = null)
 {
-    /// <summary>For <see cref="Errors.TooManyRequestsCode"/>: the seconds the host sends as <c>Retry-After</c>; not part of the body.</summary>
+    /// <summary>For <see cref="Errors.TooManyRequestsCode"/>: when to try again, in seconds, which the host sends beside the body.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public int? RetryAfterSeconds { get; init; }
 }
@@ -112,8 +112,6 @@ public static class Errors
     public const string InvalidDataAppApiKeyCode = "INVALID_DATA_APP_API_KEY";
     public const string InsufficientTokenScopeCode = "INSUFFICIENT_TOKEN_SCOPE";
     public const string InternalServerErrorCode = "INTERNAL_SERVER_ERROR";
-    public const string NotFoundCode = "NOT_FOUND";
-    public const string MethodNotAllowedCode = "METHOD_NOT_ALLOWED";
 
     /// <summary>Admin command line only: the organization named on the command line does not exist.</summary>
     public const string UnknownOrganizationCode = "UNKNOWN_ORGANIZATION";
@@ -199,19 +197,13 @@ public static class Errors
         new(IdempotencyKeyInUseCode, "A request with this Idempotency-Key is still being processed; retry it later.");
 
     public static Error TooManyRequests(int retryAfterSeconds) =>
-        new(TooManyRequestsCode, string.Create(CultureInfo.InvariantCulture, $"Too many requests: try again in {retryAfterSeconds} s (Retry-After)."))
+        new(TooManyRequestsCode, string.Create(CultureInfo.InvariantCulture, $"Too many requests: try again in {retryAfterSeconds} s."))
         {
             RetryAfterSeconds = retryAfterSeconds,
         };
 
     public static Error InternalServerError { get; } =
         new(InternalServerErrorCode, "An unexpected error occurred. It has been logged; please try again later.");
-
-    /// <summary>Answered by the host for a route no endpoint serves.</summary>
-    public static Error NotFound { get; } = new(NotFoundCode, "No such route. The API lives at /api/v2/workspace.");
-
-    /// <summary>Answered by the host for a method the route does not serve.</summary>
-    public static Error MethodNotAllowed { get; } = new(MethodNotAllowedCode, "This route does not accept that HTTP method.");
 
     public static Error UnknownOrganization(string name) =>
         new(UnknownOrganizationCode, $"There is no organization named '{name}'.");

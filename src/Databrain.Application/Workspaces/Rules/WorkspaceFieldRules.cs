@@ -51,28 +51,6 @@ public static class WorkspaceFields
     public static string RequiredWithConnectionType(string connectionType) => $"is required when {ConnectionType} is {connectionType}";
 
     public static string NotAllowedWithConnectionType(string connectionType) => $"is not allowed when {ConnectionType} is {connectionType}";
-
-    /// <summary>What the API reference says of each field, from the words above and the domain's constants.</summary>
-    public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        [Name] = $"The workspace's name, unique within the organization. A name: {NameRule.Summary}.",
-        [ConnectionType] = $"It {MustBeOneOf(ConnectionTypes.WireNames)}.",
-        [DatasourceName] = SourceDescription(Domain.Workspaces.ConnectionType.Datasource, "datasource"),
-        [DatamartName] = SourceDescription(Domain.Workspaces.ConnectionType.Datamart, "datamart"),
-        [LlmName] = $"The primary LLM, an LLM of the organization. A name: {NameRule.Summary}.",
-        [AiCopilotLlms] = $"The LLMs AI Copilot offers, each an LLM of the organization ([] means none). It {AtMostCopilotLlms} and must not repeat a value. Each a name: {NameRule.Summary}.",
-        [IsEnableMetricSuggestions] = "Metric suggestions on or off; default false.",
-        [IsEnableMetricSummary] = "Metric summaries on or off; default false.",
-        [SummaryType] = $"{Rule(SummaryTypeRequired)}; {SummaryTypeNotAllowed[3..]}. It {MustBeOneOf(SummaryTypes.WireNames)}.",
-        [CustomSummaryPrompt] = $"{Rule(PromptRequired)}; {PromptNotAllowed[3..]}; it {PromptTooLong} and {NoNulCharacter}.",
-        [ThemeName] = $"A theme of the organization. A name: {NameRule.Summary}.",
-    };
-
-    private static string SourceDescription(Domain.Workspaces.ConnectionType type, string what) =>
-        $"{Rule(RequiredWithConnectionType(type.ToWire()))}, not allowed with any other; a {what} of the organization. A name: {NameRule.Summary}.";
-
-    /// <summary>"is required when …" as the start of a description: "Required when …".</summary>
-    private static string Rule(string message) => char.ToUpperInvariant(message[3]) + message[4..];
 }
 
 /// <summary>
