@@ -7,6 +7,7 @@ using Databrain.Api.Observability;
 using Databrain.Api.OpenApi;
 using Databrain.Api.RateLimiting;
 using Databrain.Application;
+using Databrain.Application.Common.Ports;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
 using Databrain.Application.Workspaces.ListWorkspaces;
@@ -39,7 +40,8 @@ public static class HostSetup
         // behavior checks the token, so that every way of failing gets the same answer there.
         builder.Services
             .AddHttpContextAccessor()
-            .AddScoped(provider => new CallerContext(BearerTokenOf(provider.GetRequiredService<IHttpContextAccessor>().HttpContext)));
+            .AddScoped(provider => new CallerContext(
+                BearerTokenOf(provider.GetRequiredService<IHttpContextAccessor>().HttpContext), provider.GetRequiredService<IServiceTokenLookup>()));
         // MVC core only: AddControllers would also register authorization, and the host would then run the
         // authentication and authorization middleware on every request; tokens are checked by the
         // authorization behavior instead.

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Databrain.Application;
+using Databrain.Application.Common.Ports;
 using Databrain.Application.Common.Security;
 using Databrain.Application.Workspaces;
 using Databrain.Application.Workspaces.CreateWorkspace;
@@ -43,7 +44,7 @@ public class PipelineBenchmarks
             .AddMetrics()
             .AddApplication()
             .AddInMemoryPorts()
-            .AddScoped(_ => new CallerContext("dbn_bench_token")) // what the host makes of each request's Authorization header
+            .AddScoped(provider => new CallerContext("dbn_bench_token", provider.GetRequiredService<IServiceTokenLookup>())) // what the host makes of each request's Authorization header
             .BuildServiceProvider();
     }
 

@@ -98,13 +98,14 @@ public sealed class RateLimitOptions
 /// (<see cref="FailedAuthenticationLocks"/>) gets 429 without reaching the database, until its window ends; the
 /// failures themselves are counted by <see cref="AuthenticationFailures"/>, where every instance sees them;</item>
 /// <item>per organization (off by default): a token bucket, keyed by the organization that the bearer token
-/// belongs to (the cached token look-up, so no database round trip for a known token).</item>
+/// belongs to (the request's one token look-up, <see cref="CallerContext.FindTokenAsync"/>, which authorization
+/// then reuses).</item>
 /// </list>
 /// Every 429 is the envelope with <c>Retry-After</c>, and is counted by reason.
 /// </summary>
 public sealed class RateLimitMiddleware(RequestDelegate next, RateLimiters limiters, FailedAuthenticationLocks locks, IOptions<RateLimitOptions> options)
 {
-    public async Task InvokeAsync(HttpContext context, CallerContext caller, IServiceTokenLookup tokens)
+    public async Task InvokeAsync(HttpContext context, CallerContext caller)
     {
         if (options.Value.FailedAuthentication.Enabled && locks.IsLocked(ClientAddress.GroupOf(context.Connection.RemoteIpAddress), out var remaining))
         {
@@ -112,8 +113,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RateLimiters limit
             return;
         }
 
-        if (limiters.Organizations is { } organizations && !string.IsNullOrEmpty(caller.BearerToken)
-            && await tokens.FindAsync(ServiceTokenHash.Of(caller.BearerToken), context.RequestAborted) is { } token)
+        if (limiters.Organizations is { } organizations && await caller.FindTokenAsync(context.RequestAborted) is { } token)
         {
             using var lease = organizations.AttemptAcquire(token.OrganizationId);
             if (!lease.IsAcquired)

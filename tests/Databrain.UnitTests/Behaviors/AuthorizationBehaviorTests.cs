@@ -17,14 +17,16 @@ public sealed class AuthorizationBehaviorTests
     private readonly IServiceTokenLookup _tokens = Substitute.For<IServiceTokenLookup>();
     private readonly IAuthenticationFailures _failures = Substitute.For<IAuthenticationFailures>();
     private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _time = new(Now);
-    private CallerContext _caller = new(null);
+    private CallerContext _caller;
     private int _nextCalls;
+
+    public AuthorizationBehaviorTests() => _caller = new CallerContext(null, _tokens);
 
     private Task<Result<string>> Handle() => Handle(new ScopedRequest());
 
     private Task<Result<string>> Handle<TRequest>(TRequest request)
         where TRequest : IOrganizationScoped =>
-        new AuthorizationBehavior<TRequest, Result<string>>(_caller, _tokens, _failures, _time).Handle(request, CancellationToken.None, () =>
+        new AuthorizationBehavior<TRequest, Result<string>>(_caller, _failures, _time).Handle(request, CancellationToken.None, () =>
         {
             _nextCalls++;
             return Task.FromResult(Result<string>.Success("handled"));
@@ -33,12 +35,26 @@ public sealed class AuthorizationBehaviorTests
     private void Issued(string secret, TokenScope scope = TokenScope.Write, DateTimeOffset? expiresAt = null) =>
         _tokens.FindAsync(ServiceTokenHash.Of(secret), Arg.Any<CancellationToken>()).Returns(new ServiceToken(7, "tok_1", "ci", scope, expiresAt));
 
+    [Fact]
+    public async Task TheToken_IsLookedUpOncePerRequest_WhicheverStepAsksFirst()
+    {
+        Issued("dbn_secret");
+        _caller = new CallerContext("dbn_secret", _tokens);
+
+        var forTheRateLimit = await _caller.FindTokenAsync(CancellationToken.None); // the per-organization limit asks first
+        var result = await Handle();
+
+        Assert.True(result.IsSuccess);
+        Assert.Same(forTheRateLimit, _caller.Token);
+        await _tokens.Received(1).FindAsync(Arg.Any<string>(), Arg.Any<CancellationToken>());
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     public async Task Handle_WithoutToken_Rejects_WithoutLookingUp(string? token)
     {
-        _caller = new CallerContext(token);
+        _caller = new CallerContext(token, _tokens);
 
         var result = await Handle();
 
@@ -50,7 +66,7 @@ public sealed class AuthorizationBehaviorTests
     [Fact]
     public async Task Handle_WithUnknownToken_RejectsWithTheSameError()
     {
-        _caller = new CallerContext("unknown");
+        _caller = new CallerContext("unknown", _tokens);
         _tokens.FindAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns((ServiceToken?)null);
 
         var result = await Handle();
@@ -63,7 +79,7 @@ public sealed class AuthorizationBehaviorTests
     [Fact]
     public async Task Handle_WithKnownToken_LooksUpItsHash_RecordsTheCaller_AndContinues()
     {
-        _caller = new CallerContext("dbn_live_secret");
+        _caller = new CallerContext("dbn_live_secret", _tokens);
         Issued("dbn_live_secret");
 
         var result = await Handle();
@@ -78,7 +94,7 @@ public sealed class AuthorizationBehaviorTests
     [Fact]
     public async Task Handle_AFailureOverTheAddressLimit_Answers429_WithTheWaitTheHostGives()
     {
-        _caller = new CallerContext("guess");
+        _caller = new CallerContext("guess", _tokens);
         _failures.RecordAsync(Arg.Any<CancellationToken>()).Returns(17);
 
         var result = await Handle();
@@ -90,9 +106,9 @@ public sealed class AuthorizationBehaviorTests
     [Fact]
     public async Task Handle_EveryFailure_IsRecorded_AndASuccessIsNot()
     {
-        _caller = new CallerContext(null);
+        _caller = new CallerContext(null, _tokens);
         await Handle();
-        _caller = new CallerContext("dbn_live_secret");
+        _caller = new CallerContext("dbn_live_secret", _tokens);
         Issued("dbn_live_secret");
         await Handle();
 
@@ -102,7 +118,7 @@ public sealed class AuthorizationBehaviorTests
     [Fact]
     public async Task Handle_WithAnExpiredToken_RejectsWithTheSameErrorAsAnUnknownOne()
     {
-        _caller = new CallerContext("dbn_live_old");
+        _caller = new CallerContext("dbn_live_old", _tokens);
         Issued("dbn_live_old", expiresAt: Now);
 
         var result = await Handle();
@@ -115,7 +131,7 @@ public sealed class AuthorizationBehaviorTests
     [Fact]
     public async Task Handle_WithATokenExpiringLater_Continues()
     {
-        _caller = new CallerContext("dbn_live_new");
+        _caller = new CallerContext("dbn_live_new", _tokens);
         Issued("dbn_live_new", expiresAt: Now.AddSeconds(1));
 
         Assert.Equal("handled", (await Handle()).Value);
@@ -124,7 +140,7 @@ public sealed class AuthorizationBehaviorTests
     [Fact]
     public async Task Handle_AWriteWithAReadToken_IsRefusedForItsScope_BeforeAnythingElse()
     {
-        _caller = new CallerContext("dbn_live_reader");
+        _caller = new CallerContext("dbn_live_reader", _tokens);
         Issued("dbn_live_reader", TokenScope.Read);
 
         var write = await Handle(new WriteRequest());

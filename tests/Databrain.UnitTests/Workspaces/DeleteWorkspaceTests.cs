@@ -1,3 +1,4 @@
+using Databrain.Application.Common.Ports;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
 using Databrain.Application.Workspaces;
@@ -15,7 +16,7 @@ public sealed class DeleteWorkspaceTests
 
     public DeleteWorkspaceTests()
     {
-        var caller = new CallerContext(null);
+        var caller = new CallerContext(null, Substitute.For<IServiceTokenLookup>());
         caller.Authenticate(new ServiceToken(42, "tok_test", null, TokenScope.Write, null));
         _handler = new DeleteWorkspaceHandler(caller, _workspaces);
     }

@@ -1,3 +1,4 @@
+using Databrain.Application.Common.Ports;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
 using Databrain.Application.Workspaces;
@@ -40,7 +41,7 @@ public sealed class UpdateWorkspaceTests
 
     public UpdateWorkspaceTests()
     {
-        var caller = new CallerContext(null);
+        var caller = new CallerContext(null, Substitute.For<IServiceTokenLookup>());
         caller.Authenticate(new ServiceToken(OrganizationId, "tok_test", null, TokenScope.Write, null));
         _handler = new UpdateWorkspaceHandler(caller, _lookup, _workspaces);
         _workspaces.TryUpdateAsync(default, default!, default, default).ReturnsForAnyArgs(ConditionalWrite<WorkspaceDetails>.Done(Stored));

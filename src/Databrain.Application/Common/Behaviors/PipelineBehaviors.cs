@@ -37,14 +37,14 @@ public sealed class TelemetryBehavior<TRequest, TResponse> : IPipelineBehavior<T
 /// (<see cref="IAuthenticationFailures"/>: past its limit, TOO_MANY_REQUESTS). Then a <see cref="IWriteRequest"/> with a read-only
 /// token ends with INSUFFICIENT_TOKEN_SCOPE, before anything else (an Idempotency-Key included) is looked at.
 /// </summary>
-public sealed class AuthorizationBehavior<TRequest, TResponse>(CallerContext caller, IServiceTokenLookup tokens, IAuthenticationFailures failures, TimeProvider time)
+public sealed class AuthorizationBehavior<TRequest, TResponse>(CallerContext caller, IAuthenticationFailures failures, TimeProvider time)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IOrganizationScoped
     where TResponse : IResult<TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        var token = string.IsNullOrEmpty(caller.BearerToken) ? null : await tokens.FindAsync(ServiceTokenHash.Of(caller.BearerToken), cancellationToken);
+        var token = await caller.FindTokenAsync(cancellationToken);
         if (token is null || token.HasExpiredAt(time.GetUtcNow()))
         {
             // Counted where every instance sees it; past the limit of the client's address, 429 instead.

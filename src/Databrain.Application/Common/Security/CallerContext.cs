@@ -1,17 +1,25 @@
 using System.Security.Cryptography;
 using System.Text;
+using Databrain.Application.Common.Ports;
 
 namespace Databrain.Application.Common.Security;
 
 /// <summary>
-/// Who is calling, for one request (scoped). The host creates it with the request's raw bearer token;
-/// <see cref="Behaviors.AuthorizationBehavior{TRequest,TResponse}"/> turns that token into the caller's
-/// organization, and handlers read it.
+/// Who is calling, for one request (scoped). The host creates it with the request's raw bearer token; the token
+/// is looked up once (<see cref="FindTokenAsync"/>), whichever step asks first (the per-organization limit, or
+/// <see cref="Behaviors.AuthorizationBehavior{TRequest,TResponse}"/>), into an immutable <see cref="ServiceToken"/>:
+/// organization, token id, label and scope. Authorization accepts it as the caller, and handlers read it.
 /// </summary>
-public sealed class CallerContext(string? bearerToken)
+public sealed class CallerContext(string? bearerToken, IServiceTokenLookup tokens)
 {
+    private Task<ServiceToken?>? _found;
+
     /// <summary>The raw token from <c>Authorization: Bearer …</c>, or null when the request carries none.</summary>
     public string? BearerToken { get; } = bearerToken;
+
+    /// <summary>The stored token of the request's bearer token (null when there is none), looked up once per request.</summary>
+    public Task<ServiceToken?> FindTokenAsync(CancellationToken cancellationToken) =>
+        _found ??= string.IsNullOrEmpty(BearerToken) ? Task.FromResult<ServiceToken?>(null) : tokens.FindAsync(ServiceTokenHash.Of(BearerToken), cancellationToken);
 
     /// <summary>The token the request authenticated with; null until the authorization behavior has run.</summary>
     public ServiceToken? Token { get; private set; }
