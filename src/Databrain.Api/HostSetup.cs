@@ -41,7 +41,7 @@ public static class HostSetup
         builder.Services
             .AddHttpContextAccessor()
             .AddScoped(provider => new CallerContext(
-                BearerTokenOf(provider.GetRequiredService<IHttpContextAccessor>().HttpContext), provider.GetRequiredService<IServiceTokenLookup>()));
+                BearerTokenOf(provider.GetRequiredService<IHttpContextAccessor>().HttpContext), provider.GetRequiredService<IServiceTokenLookup>().FindAsync));
         // MVC core only: AddControllers would also register authorization, and the host would then run the
         // authentication and authorization middleware on every request; tokens are checked by the
         // authorization behavior instead.

@@ -44,7 +44,7 @@ public class PipelineBenchmarks
             .AddMetrics()
             .AddApplication()
             .AddInMemoryPorts()
-            .AddScoped(provider => new CallerContext("dbn_bench_token", provider.GetRequiredService<IServiceTokenLookup>())) // what the host makes of each request's Authorization header
+            .AddScoped(provider => new CallerContext("dbn_bench_token", provider.GetRequiredService<IServiceTokenLookup>().FindAsync)) // what the host makes of each request's Authorization header
             .BuildServiceProvider();
     }
 

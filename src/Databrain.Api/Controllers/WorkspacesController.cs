@@ -1,7 +1,5 @@
 using Databrain.Api.Http;
-using Databrain.Api.OpenApi;
 using Databrain.Application.Common.Idempotency;
-using Databrain.Application.Common.Results;
 using Databrain.Application.Workspaces;
 using Databrain.Application.Workspaces.CreateWorkspace;
 using Databrain.Application.Workspaces.DeleteWorkspace;
@@ -26,17 +24,7 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
     [EndpointSummary("Create a workspace")]
     [EndpointDescription("Answers the name as stored, with the new workspace's first version as its ETag.")]
     [ProducesResponseType<Envelope<CreatedWorkspace>>(StatusCodes.Status200OK)]
-    [ErrorCodes(
-        Errors.InvalidRequestBodyCode,
-        Errors.InsufficientTokenScopeCode,
-        Errors.IdempotencyKeyReusedCode,
-        Errors.IdempotencyKeyInUseCode,
-        Errors.WorkspaceNameAlreadyExistsCode,
-        Errors.InvalidDatasourceNameCode,
-        Errors.InvalidDatamartNameCode,
-        Errors.InvalidLlmNameCode,
-        Errors.InvalidAiCopilotLlmsCode,
-        Errors.InvalidThemeNameCode)]
+    [Sends(typeof(CreateWorkspaceCommand))]
     public async Task<IActionResult> Create(
         [StrictJsonBody] CreateWorkspaceCommand command,
         [IdempotencyKeyHeader] IdempotencyKey? idempotencyKey,
@@ -53,7 +41,7 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
     [EndpointDescription("Without name: the list (isPagination, pageNumber). With name: one workspace, every property present, and its version's ETag; name is not allowed together with isPagination or pageNumber.")]
     [ProducesResponseType<Envelope<IReadOnlyList<WorkspaceListItem>>>(StatusCodes.Status200OK)]
     [ProducesResponseType<Envelope<WorkspaceDetails>>(StatusCodes.Status200OK)]
-    [ErrorCodes(Errors.InvalidRequestBodyCode, Errors.WorkspaceDoesNotExistCode)]
+    [Sends(typeof(ListWorkspacesQuery), typeof(GetWorkspaceQuery))]
     public async Task<IActionResult> ListOrRead(
         [RawQuery] string? name,
         [FromQuery] string? isPagination,
@@ -73,18 +61,7 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
         + "change together: all left out keeps them, otherwise isEnableMetricSummary is required. With If-Match, the update applies "
         + "only to the version its tag names. Answers the whole workspace as stored, with its new version's ETag.")]
     [ProducesResponseType<Envelope<WorkspaceDetails>>(StatusCodes.Status200OK)]
-    [ErrorCodes(
-        Errors.InvalidRequestBodyCode,
-        Errors.InsufficientTokenScopeCode,
-        Errors.IdempotencyKeyReusedCode,
-        Errors.IdempotencyKeyInUseCode,
-        Errors.WorkspaceDoesNotExistCode,
-        Errors.WorkspaceVersionMismatchCode,
-        Errors.InvalidDatasourceNameCode,
-        Errors.InvalidDatamartNameCode,
-        Errors.InvalidLlmNameCode,
-        Errors.InvalidAiCopilotLlmsCode,
-        Errors.InvalidThemeNameCode)]
+    [Sends(typeof(UpdateWorkspaceCommand))]
     public async Task<IActionResult> Update(
         [StrictJsonBody] UpdateWorkspaceCommand command,
         [IfMatchHeader] ExpectedVersion? ifMatch,
@@ -98,13 +75,7 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
     [EndpointSummary("Delete a workspace")]
     [EndpointDescription("With If-Match, the workspace is deleted only while it is the version the tag names.")]
     [ProducesResponseType<Envelope<DeletedWorkspace>>(StatusCodes.Status200OK)]
-    [ErrorCodes(
-        Errors.InvalidRequestBodyCode,
-        Errors.InsufficientTokenScopeCode,
-        Errors.IdempotencyKeyReusedCode,
-        Errors.IdempotencyKeyInUseCode,
-        Errors.WorkspaceDoesNotExistCode,
-        Errors.WorkspaceVersionMismatchCode)]
+    [Sends(typeof(DeleteWorkspaceCommand))]
     public async Task<IActionResult> Delete(
         [FromQuery] string? name,
         [IfMatchHeader] ExpectedVersion? ifMatch,

@@ -11,21 +11,18 @@ using Microsoft.OpenApi;
 namespace Databrain.Api.OpenApi;
 
 /// <summary>
-/// Every operation: its error responses in the envelope, each code under its status with an example
-/// (the operation's own codes from <see cref="ErrorCodesAttribute"/>, plus 401, 429 and 500), and a JSON-only body.
+/// Every operation: its error responses in the envelope, each code under its status with an example (every code
+/// the requests it sends can be answered with, <see cref="RequestErrors.Of"/>), and a JSON-only body.
 /// </summary>
 public sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer
 {
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var codes = context.Description.ActionDescriptor.EndpointMetadata.OfType<ErrorCodesAttribute>().SelectMany(a => a.Codes)
-            .Append(Errors.InvalidDataAppApiKeyCode)
-            .Append(Errors.TooManyRequestsCode)
-            .Append(Errors.InternalServerErrorCode);
+        var codes = SendsAttribute.ErrorsOf(context.Description.ActionDescriptor.EndpointMetadata);
         var envelope = await SchemaNames.ReferenceAsync(context, typeof(Envelope<object>), cancellationToken);
 
         operation.Responses ??= [];
-        foreach (var status in codes.GroupBy(ApiResponses.StatusCodeOf))
+        foreach (var status in codes.GroupBy(ApiResponses.StatusCodeOf).OrderBy(g => g.Key))
         {
             var examples = status.ToDictionary(
                 code => code,
@@ -52,16 +49,6 @@ public sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer
 
     private static JsonNode Example(Error error) =>
         JsonSerializer.SerializeToNode(ApiResponses.EnvelopeOf(error), ApiJson.Options)!;
-}
-
-/// <summary>
-/// The codes of its own an operation can answer with (400s, and 403, 409, 412, 422), listed in its OpenAPI document with an example each.
-/// 401, 429 and 500 are added to every operation by <see cref="ErrorResponsesTransformer"/>.
-/// </summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class ErrorCodesAttribute(params string[] codes) : Attribute
-{
-    public IReadOnlyList<string> Codes { get; } = codes;
 }
 
 /// <summary>One example of each error the API answers, built by the same factories that build the real ones.</summary>

@@ -6,6 +6,8 @@ using Databrain.Api.Http;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Workspaces.CreateWorkspace;
 using Databrain.IntegrationTests.Support;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Databrain.IntegrationTests.Observability;
 
@@ -168,52 +170,50 @@ public sealed class OpenApiTests : IAsyncLifetime
             properties.GetProperty("datasourceName").GetProperty("description").GetString());
     }
 
-    public static TheoryData<string, string, string> ErrorsByOperation => new()
-    {
-        { "post", "400", Errors.InvalidRequestBodyCode },
-        { "post", "400", Errors.WorkspaceNameAlreadyExistsCode },
-        { "post", "400", Errors.InvalidDatasourceNameCode },
-        { "post", "400", Errors.InvalidDatamartNameCode },
-        { "post", "400", Errors.InvalidLlmNameCode },
-        { "post", "400", Errors.InvalidAiCopilotLlmsCode },
-        { "post", "400", Errors.InvalidThemeNameCode },
-        { "post", "401", Errors.InvalidDataAppApiKeyCode },
-        { "post", "403", Errors.InsufficientTokenScopeCode },
-        { "post", "500", Errors.InternalServerErrorCode },
-        { "get", "400", Errors.InvalidRequestBodyCode },
-        { "get", "401", Errors.InvalidDataAppApiKeyCode },
-        { "get", "500", Errors.InternalServerErrorCode },
-        { "delete", "400", Errors.InvalidRequestBodyCode },
-        { "delete", "400", Errors.WorkspaceDoesNotExistCode },
-        { "delete", "401", Errors.InvalidDataAppApiKeyCode },
-        { "delete", "403", Errors.InsufficientTokenScopeCode },
-        { "delete", "500", Errors.InternalServerErrorCode },
-        { "delete", "412", Errors.WorkspaceVersionMismatchCode },
-        { "get", "400", Errors.WorkspaceDoesNotExistCode },
-        { "put", "400", Errors.InvalidRequestBodyCode },
-        { "put", "400", Errors.WorkspaceDoesNotExistCode },
-        { "put", "412", Errors.WorkspaceVersionMismatchCode },
-        { "put", "400", Errors.InvalidDatasourceNameCode },
-        { "put", "400", Errors.InvalidDatamartNameCode },
-        { "put", "400", Errors.InvalidLlmNameCode },
-        { "put", "400", Errors.InvalidAiCopilotLlmsCode },
-        { "put", "400", Errors.InvalidThemeNameCode },
-        { "put", "401", Errors.InvalidDataAppApiKeyCode },
-        { "put", "403", Errors.InsufficientTokenScopeCode },
-        { "put", "500", Errors.InternalServerErrorCode },
-    };
+    /// <summary>Every operation of the document (each path and method): the error codes its action's requests declare (<see cref="RequestErrors.Of"/>).</summary>
+    private IEnumerable<(string Path, string Method, IReadOnlyList<string> Codes)> DeclaredErrors() =>
+        _service.Services.GetRequiredService<IApiDescriptionGroupCollectionProvider>().ApiDescriptionGroups.Items
+            .SelectMany(g => g.Items)
+            .Select(d => ("/" + d.RelativePath, d.HttpMethod!.ToLowerInvariant(), SendsAttribute.ErrorsOf(d.ActionDescriptor.EndpointMetadata)));
 
-    [Theory]
-    [MemberData(nameof(ErrorsByOperation))]
-    public void EveryErrorCode_IsListedUnderItsStatus_WithAnExampleEnvelope(string method, string status, string code)
+    [Fact]
+    public void EveryOperation_ListsExactlyTheErrorsItsRequestsDeclare_EachUnderItsStatus_WithAnExampleEnvelope()
     {
-        var example = _document.GetProperty("paths").GetProperty("/api/v2/workspace").GetProperty(method)
-            .GetProperty("responses").GetProperty(status).GetProperty("content").GetProperty("application/json")
-            .GetProperty("examples").GetProperty(code).GetProperty("value");
+        var operations = DeclaredErrors().ToArray();
+        Assert.NotEmpty(operations);
+        foreach (var (path, method, codes) in operations)
+        {
+            var responses = _document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
+            var listed = responses.EnumerateObject().Where(r => r.Name != "200")
+                .SelectMany(r => r.Value.GetProperty("content").GetProperty("application/json").GetProperty("examples").EnumerateObject()
+                    .Select(e => (Status: r.Name, Code: e.Name, Example: e.Value.GetProperty("value"))))
+                .ToArray();
 
-        Assert.Equal(JsonValueKind.Null, example.GetProperty("data").ValueKind);
-        Assert.Equal(code, example.GetProperty("error").GetProperty("code").GetString());
-        Assert.False(string.IsNullOrWhiteSpace(example.GetProperty("error").GetProperty("message").GetString()));
+            Assert.Equal(codes.Order(), listed.Select(l => l.Code).Order());
+            Assert.All(listed, l =>
+            {
+                Assert.Equal(ApiResponses.StatusCodeOf(l.Code).ToString(System.Globalization.CultureInfo.InvariantCulture), l.Status);
+                Assert.Equal(JsonValueKind.Null, l.Example.GetProperty("data").ValueKind);
+                Assert.Equal(l.Code, l.Example.GetProperty("error").GetProperty("code").GetString());
+                Assert.False(string.IsNullOrWhiteSpace(l.Example.GetProperty("error").GetProperty("message").GetString()));
+            });
+        }
+    }
+
+    /// <summary>docs/api.md, "Errors by operation": a row per operation, with the codes its requests declare.</summary>
+    [Fact]
+    public void TheApiReferencesTableOfErrorsByOperation_IsTheDeclaredOne()
+    {
+        var reference = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "committed-api-reference.md"));
+        var rows = reference.SkipWhile(l => l != "## Errors by operation").Where(l => l.StartsWith("| `", StringComparison.Ordinal))
+            .TakeWhile(l => !l.StartsWith("| `INVALID", StringComparison.Ordinal))
+            .Select(l => l.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .ToDictionary(cells => cells[0].Trim('`'), cells => cells[1].Split(", ").Select(c => c.Trim('`')).ToArray());
+
+        var declared = DeclaredErrors().ToDictionary(o => $"{o.Method.ToUpperInvariant()} {o.Path}", o => o.Codes);
+
+        Assert.Equal(declared.Keys.Order(), rows.Keys.Order());
+        Assert.All(declared, d => Assert.Equal(d.Value, rows[d.Key]));
     }
 
     [Fact]

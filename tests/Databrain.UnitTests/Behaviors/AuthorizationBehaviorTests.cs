@@ -20,7 +20,7 @@ public sealed class AuthorizationBehaviorTests
     private CallerContext _caller;
     private int _nextCalls;
 
-    public AuthorizationBehaviorTests() => _caller = new CallerContext(null, _tokens);
+    public AuthorizationBehaviorTests() => _caller = new CallerContext(null, _tokens.FindAsync);
 
     private Task<Result<string>> Handle() => Handle(new ScopedRequest());
 
@@ -39,7 +39,7 @@ public sealed class AuthorizationBehaviorTests
     public async Task TheToken_IsLookedUpOncePerRequest_WhicheverStepAsksFirst()
     {
         Issued("dbn_secret");
-        _caller = new CallerContext("dbn_secret", _tokens);
+        _caller = new CallerContext("dbn_secret", _tokens.FindAsync);
 
         var forTheRateLimit = await _caller.FindTokenAsync(CancellationToken.None); // the per-organization limit asks first
         var result = await Handle();
@@ -54,7 +54,7 @@ public sealed class AuthorizationBehaviorTests
     [InlineData("")]
     public async Task Handle_WithoutToken_Rejects_WithoutLookingUp(string? token)
     {
-        _caller = new CallerContext(token, _tokens);
+        _caller = new CallerContext(token, _tokens.FindAsync);
 
         var result = await Handle();
 
@@ -66,7 +66,7 @@ public sealed class AuthorizationBehaviorTests
     [Fact]
     public async Task Handle_WithUnknownToken_RejectsWithTheSameError()
     {
-        _caller = new CallerContext("unknown", _tokens);
+        _caller = new CallerContext("unknown", _tokens.FindAsync);
         _tokens.FindAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns((ServiceToken?)null);
 
         var result = await Handle();
@@ -79,7 +79,7 @@ public sealed class AuthorizationBehaviorTests
     [Fact]
     public async Task Handle_WithKnownToken_LooksUpItsHash_RecordsTheCaller_AndContinues()
     {
-        _caller = new CallerContext("dbn_live_secret", _tokens);
+        _caller = new CallerContext("dbn_live_secret", _tokens.FindAsync);
         Issued("dbn_live_secret");
 
         var result = await Handle();
@@ -94,7 +94,7 @@ public sealed class AuthorizationBehaviorTests
     [Fact]
     public async Task Handle_AFailureOverTheAddressLimit_Answers429_WithTheWaitTheHostGives()
     {
-        _caller = new CallerContext("guess", _tokens);
+        _caller = new CallerContext("guess", _tokens.FindAsync);
         _failures.RecordAsync(Arg.Any<CancellationToken>()).Returns(17);
 
         var result = await Handle();
@@ -106,9 +106,9 @@ public sealed class AuthorizationBehaviorTests
     [Fact]
     public async Task Handle_EveryFailure_IsRecorded_AndASuccessIsNot()
     {
-        _caller = new CallerContext(null, _tokens);
+        _caller = new CallerContext(null, _tokens.FindAsync);
         await Handle();
-        _caller = new CallerContext("dbn_live_secret", _tokens);
+        _caller = new CallerContext("dbn_live_secret", _tokens.FindAsync);
         Issued("dbn_live_secret");
         await Handle();
 
@@ -118,7 +118,7 @@ public sealed class AuthorizationBehaviorTests
     [Fact]
     public async Task Handle_WithAnExpiredToken_RejectsWithTheSameErrorAsAnUnknownOne()
     {
-        _caller = new CallerContext("dbn_live_old", _tokens);
+        _caller = new CallerContext("dbn_live_old", _tokens.FindAsync);
         Issued("dbn_live_old", expiresAt: Now);
 
         var result = await Handle();
@@ -131,7 +131,7 @@ public sealed class AuthorizationBehaviorTests
     [Fact]
     public async Task Handle_WithATokenExpiringLater_Continues()
     {
-        _caller = new CallerContext("dbn_live_new", _tokens);
+        _caller = new CallerContext("dbn_live_new", _tokens.FindAsync);
         Issued("dbn_live_new", expiresAt: Now.AddSeconds(1));
 
         Assert.Equal("handled", (await Handle()).Value);
@@ -140,7 +140,7 @@ public sealed class AuthorizationBehaviorTests
     [Fact]
     public async Task Handle_AWriteWithAReadToken_IsRefusedForItsScope_BeforeAnythingElse()
     {
-        _caller = new CallerContext("dbn_live_reader", _tokens);
+        _caller = new CallerContext("dbn_live_reader", _tokens.FindAsync);
         Issued("dbn_live_reader", TokenScope.Read);
 
         var write = await Handle(new WriteRequest());

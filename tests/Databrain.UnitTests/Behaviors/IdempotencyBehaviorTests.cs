@@ -17,7 +17,7 @@ public sealed class IdempotencyBehaviorTests
 
     private readonly IIdempotencyStore _store = Substitute.For<IIdempotencyStore>();
     private readonly IIdempotentWrite _write = Substitute.For<IIdempotentWrite>();
-    private readonly CallerContext _caller = new(null, Substitute.For<IServiceTokenLookup>());
+    private readonly CallerContext _caller = new(null, Substitute.For<IServiceTokenLookup>().FindAsync);
     private readonly IdempotencyOptions _options = new() { RetentionHours = 24, NewKeysPerSecond = 1, NewKeysBurst = 2 };
     private readonly NewKeyBudget _budget;
     private int _handled;

@@ -40,7 +40,7 @@ public sealed class CreateWorkspaceHandlerTests
 
     public CreateWorkspaceHandlerTests()
     {
-        var caller = new CallerContext(null, Substitute.For<IServiceTokenLookup>());
+        var caller = new CallerContext(null, Substitute.For<IServiceTokenLookup>().FindAsync);
         caller.Authenticate(new ServiceToken(OrganizationId, "tok_test", null, TokenScope.Write, null));
         _handler = new CreateWorkspaceHandler(caller, _lookup, _workspaces);
         _workspaces.TryAddAsync(Arg.Any<Workspace>(), Arg.Any<CancellationToken>()).Returns(true);
@@ -142,7 +142,7 @@ public sealed class CreateWorkspaceHandlerTests
     [Fact]
     public async Task Handle_WithoutAuthenticatedCaller_Throws()
     {
-        var handler = new CreateWorkspaceHandler(new CallerContext(null, Substitute.For<IServiceTokenLookup>()), _lookup, _workspaces);
+        var handler = new CreateWorkspaceHandler(new CallerContext(null, Substitute.For<IServiceTokenLookup>().FindAsync), _lookup, _workspaces);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => handler.Handle(Everything, CancellationToken.None));
     }

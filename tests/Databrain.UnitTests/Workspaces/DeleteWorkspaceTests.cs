@@ -16,7 +16,7 @@ public sealed class DeleteWorkspaceTests
 
     public DeleteWorkspaceTests()
     {
-        var caller = new CallerContext(null, Substitute.For<IServiceTokenLookup>());
+        var caller = new CallerContext(null, Substitute.For<IServiceTokenLookup>().FindAsync);
         caller.Authenticate(new ServiceToken(42, "tok_test", null, TokenScope.Write, null));
         _handler = new DeleteWorkspaceHandler(caller, _workspaces);
     }

@@ -15,7 +15,7 @@ public sealed class ListWorkspacesHandlerTests
         var queries = Substitute.For<IWorkspaceQueries>();
         IReadOnlyList<WorkspaceListItem> items = [new("a", "DATASOURCE")];
         queries.ListAsync(9, new WorkspacePage(10, 10), Arg.Any<CancellationToken>()).Returns(items);
-        var caller = new CallerContext(null, Substitute.For<IServiceTokenLookup>());
+        var caller = new CallerContext(null, Substitute.For<IServiceTokenLookup>().FindAsync);
         caller.Authenticate(new ServiceToken(9, "tok_test", null, TokenScope.Write, null));
 
         var result = await new ListWorkspacesHandler(caller, queries).Handle(new ListWorkspacesQuery("true", "2"), CancellationToken.None);

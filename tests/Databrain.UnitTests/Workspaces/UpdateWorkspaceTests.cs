@@ -41,7 +41,7 @@ public sealed class UpdateWorkspaceTests
 
     public UpdateWorkspaceTests()
     {
-        var caller = new CallerContext(null, Substitute.For<IServiceTokenLookup>());
+        var caller = new CallerContext(null, Substitute.For<IServiceTokenLookup>().FindAsync);
         caller.Authenticate(new ServiceToken(OrganizationId, "tok_test", null, TokenScope.Write, null));
         _handler = new UpdateWorkspaceHandler(caller, _lookup, _workspaces);
         _workspaces.TryUpdateAsync(default, default!, default, default).ReturnsForAnyArgs(ConditionalWrite<WorkspaceDetails>.Done(Stored));

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Databrain.Application.Common.Ports;
 
 namespace Databrain.Application.Common.Security;
 
@@ -10,7 +9,8 @@ namespace Databrain.Application.Common.Security;
 /// <see cref="Behaviors.AuthorizationBehavior{TRequest,TResponse}"/>), into an immutable <see cref="ServiceToken"/>:
 /// organization, token id, label and scope. Authorization accepts it as the caller, and handlers read it.
 /// </summary>
-public sealed class CallerContext(string? bearerToken, IServiceTokenLookup tokens)
+/// <param name="findByHash">The token look-up (<c>IServiceTokenLookup.FindAsync</c>), by the token's hash.</param>
+public sealed class CallerContext(string? bearerToken, Func<string, CancellationToken, Task<ServiceToken?>> findByHash)
 {
     private Task<ServiceToken?>? _found;
 
@@ -19,7 +19,7 @@ public sealed class CallerContext(string? bearerToken, IServiceTokenLookup token
 
     /// <summary>The stored token of the request's bearer token (null when there is none), looked up once per request.</summary>
     public Task<ServiceToken?> FindTokenAsync(CancellationToken cancellationToken) =>
-        _found ??= string.IsNullOrEmpty(BearerToken) ? Task.FromResult<ServiceToken?>(null) : tokens.FindAsync(ServiceTokenHash.Of(BearerToken), cancellationToken);
+        _found ??= string.IsNullOrEmpty(BearerToken) ? Task.FromResult<ServiceToken?>(null) : findByHash(ServiceTokenHash.Of(BearerToken), cancellationToken);
 
     /// <summary>The token the request authenticated with; null until the authorization behavior has run.</summary>
     public ServiceToken? Token { get; private set; }

@@ -15,6 +15,7 @@ namespace Databrain.Application.Workspaces.CreateWorkspace;
 /// nullable: presence and shape are the validator's business, so that every problem is reported with its field.
 /// A JSON null means the same as leaving the field out.
 /// </summary>
+[Answers(Errors.WorkspaceNameAlreadyExistsCode, Errors.InvalidDatasourceNameCode, Errors.InvalidDatamartNameCode, Errors.InvalidLlmNameCode, Errors.InvalidAiCopilotLlmsCode, Errors.InvalidThemeNameCode)]
 public sealed record CreateWorkspaceCommand : IRequest<Result<CreatedWorkspace>>, IIdempotent, IWriteRequest, IWorkspaceFields
 {
     public string? Name { get; init; }

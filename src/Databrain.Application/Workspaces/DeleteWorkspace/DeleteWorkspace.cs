@@ -13,6 +13,7 @@ namespace Databrain.Application.Workspaces.DeleteWorkspace;
 /// DELETE /api/v2/workspace?name=…: remove a workspace of the caller's organization, with its Copilot LLM links;
 /// with <see cref="IfMatch"/> (the <c>If-Match</c> header) only while it has that version.
 /// </summary>
+[Answers(Errors.WorkspaceDoesNotExistCode, Errors.WorkspaceVersionMismatchCode)]
 public sealed record DeleteWorkspaceCommand(string? Name, ExpectedVersion? IfMatch = null) : IRequest<Result<DeletedWorkspace>>, IIdempotent, IWriteRequest
 {
     /// <summary>From the <c>Idempotency-Key</c> header; null without one.</summary>

@@ -12,6 +12,7 @@ namespace Databrain.Application.Workspaces.GetWorkspace;
 /// GET /api/v2/workspace?name=…: one workspace of the caller's organization. The list's parameters are
 /// carried too, because they are not allowed together with <c>name</c>.
 /// </summary>
+[Answers(Errors.WorkspaceDoesNotExistCode)]
 public sealed record GetWorkspaceQuery(string? Name, string? IsPagination = null, string? PageNumber = null)
     : IRequest<Result<WorkspaceDetails>>, IOrganizationScoped;
 

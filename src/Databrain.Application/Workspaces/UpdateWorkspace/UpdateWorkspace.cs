@@ -17,6 +17,7 @@ namespace Databrain.Application.Workspaces.UpdateWorkspace;
 /// out keeps the stored value, null clears it. The three summary fields change as a group: all left out (or
 /// null) keeps them.
 /// </summary>
+[Answers(Errors.WorkspaceDoesNotExistCode, Errors.WorkspaceVersionMismatchCode, Errors.InvalidDatasourceNameCode, Errors.InvalidDatamartNameCode, Errors.InvalidLlmNameCode, Errors.InvalidAiCopilotLlmsCode, Errors.InvalidThemeNameCode)]
 public sealed record UpdateWorkspaceCommand : IRequest<Result<WorkspaceDetails>>, IIdempotent, IWriteRequest, IWorkspaceFields
 {
     public string? Name { get; init; }
