@@ -10,7 +10,8 @@ public sealed class UseCaseNameTests
 
     public UseCaseNameTests()
     {
-        var caller = new CallerContext(null);
+        // The caller as the authorization behavior leaves it (a handler test does not run it, nor look a token up).
+        var caller = new CallerContext(null, (_, _) => Task.FromResult<ServiceToken?>(null));
         caller.Authenticate(new ServiceToken(42, "tok_test", null, TokenScope.Write, null));
         _handler = new UseCaseNameHandler(caller);
     }
