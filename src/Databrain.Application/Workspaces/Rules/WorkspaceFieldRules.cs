@@ -1,87 +1,8 @@
 using Databrain.Application.Common.Validation;
-using Databrain.Domain.Common;
 using Databrain.Domain.Workspaces;
 using FluentValidation;
 
 namespace Databrain.Application.Workspaces.Rules;
-
-/// <summary>
-/// The one table of the workspace fields: their wire names, the words of their rules (the validator's
-/// messages), and the descriptions the API reference shows, composed from those same words.
-/// </summary>
-public static class WorkspaceFields
-{
-    public static readonly string Name = WireNames.Of(nameof(IWorkspaceFields.Name));
-    public static readonly string ConnectionType = WireNames.Of(nameof(IWorkspaceFields.ConnectionType));
-    public static readonly string DatasourceName = WireNames.Of(nameof(IWorkspaceFields.DatasourceName));
-    public static readonly string DatamartName = WireNames.Of(nameof(IWorkspaceFields.DatamartName));
-    public static readonly string LlmName = WireNames.Of(nameof(IWorkspaceFields.LlmName));
-    public static readonly string AiCopilotLlms = WireNames.Of(nameof(IWorkspaceFields.AiCopilotLlms));
-    public static readonly string IsEnableMetricSuggestions = WireNames.Of(nameof(IWorkspaceFields.IsEnableMetricSuggestions));
-    public static readonly string IsEnableMetricSummary = WireNames.Of(nameof(IWorkspaceFields.IsEnableMetricSummary));
-    public static readonly string SummaryType = WireNames.Of(nameof(IWorkspaceFields.SummaryType));
-    public static readonly string CustomSummaryPrompt = WireNames.Of(nameof(IWorkspaceFields.CustomSummaryPrompt));
-    public static readonly string ThemeName = WireNames.Of(nameof(IWorkspaceFields.ThemeName));
-
-    public const string MustBeAStringNotNull = "must be a string, not null";
-
-    public static IReadOnlyList<string> Required { get; } = [Name, ConnectionType];
-
-    /// <summary>The fields that follow the name rule (and each value of <see cref="AiCopilotLlms"/>).</summary>
-    public static IReadOnlyList<string> NameFields { get; } = [Name, DatasourceName, DatamartName, LlmName, ThemeName];
-
-    public static string AtMostCopilotLlms { get; } = $"must hold at most {WorkspaceAiSettings.MaxCopilotLlms} values";
-
-    public static string SummaryTypeRequired { get; } = $"is required when {IsEnableMetricSummary} is true";
-
-    public static string SummaryTypeNotAllowed { get; } = $"is not allowed when {IsEnableMetricSummary} is false";
-
-    public static string PromptRequired { get; } = $"is required (not blank) when {SummaryType} is {Domain.Workspaces.SummaryType.Custom.ToWire()}";
-
-    public static string PromptNotAllowed { get; } = $"is not allowed unless {SummaryType} is {Domain.Workspaces.SummaryType.Custom.ToWire()}";
-
-    public static string PromptTooLong { get; } = $"must be at most {MetricSummary.MaxCustomPromptLength} characters long";
-
-    public static string NoNulCharacter => "must not contain the NUL character (U+0000)";
-
-    public static string MustBeOneOf(IEnumerable<string> values) => $"must be one of {string.Join(", ", values)}";
-
-    public static string MustNotRepeat(IEnumerable<string> repeated) => $"must not repeat a value ({string.Join(", ", repeated.Select(v => $"'{v}'"))})";
-
-    public static string RequiredWithConnectionType(string connectionType) => $"is required when {ConnectionType} is {connectionType}";
-
-    public static string NotAllowedWithConnectionType(string connectionType) => $"is not allowed when {ConnectionType} is {connectionType}";
-}
-
-/// <summary>
-/// The workspace fields of a request body (docs/api.md, "POST /api/v2/workspace"), as the shared field rules and reference
-/// checks read them: null is "no value to check", whether the field was left out or, on update, cleared.
-/// Create and update both implement it, so each rule is written once.
-/// </summary>
-public interface IWorkspaceFields
-{
-    string? Name { get; }
-
-    string? ConnectionType { get; }
-
-    string? DatasourceName { get; }
-
-    string? DatamartName { get; }
-
-    string? LlmName { get; }
-
-    IReadOnlyList<string?>? AiCopilotLlms { get; }
-
-    bool? IsEnableMetricSuggestions { get; }
-
-    bool? IsEnableMetricSummary { get; }
-
-    string? SummaryType { get; }
-
-    string? CustomSummaryPrompt { get; }
-
-    string? ThemeName { get; }
-}
 
 /// <summary>
 /// The field rules of a workspace body (docs/api.md, "POST /api/v2/workspace"), shared by create and update: only what the
@@ -152,12 +73,4 @@ public abstract class WorkspaceFieldRules<T> : AbstractValidator<T>
 
     private static IEnumerable<string> Repeated(IEnumerable<string?> values) =>
         values.OfType<string>().GroupBy(v => v, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);
-}
-
-public static class NameRuleExtensions
-{
-    /// <summary>Applies the domain's <see cref="NameRule"/> to a present value (null is left to presence rules).</summary>
-    public static IRuleBuilderOptions<T, string?> FollowsNameRule<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(value => value is null || NameRule.IsValid(value))
-            .WithMessage((_, value) => NameRule.FindProblem(value!));
 }

@@ -1,0 +1,9 @@
+namespace Databrain.Domain.Workspaces;
+
+public enum ConnectionType
+{
+    Datasource,
+    Datamart,
+    MultiDatasource,
+    MultiDatamart,
+}

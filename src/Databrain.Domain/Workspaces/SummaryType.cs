@@ -1,0 +1,9 @@
+namespace Databrain.Domain.Workspaces;
+
+public enum SummaryType
+{
+    TechnicalAndInsightSummary,
+    ForecastAndTrendAnalysis,
+    ComparativeAndAnomalyDetection,
+    Custom,
+}
