@@ -1,6 +1,7 @@
 using Databrain.Api;
 using Databrain.Api.Admin;
 using Databrain.Api.Configuration;
+using Databrain.Api.Hosting;
 using Databrain.Api.Observability;
 using Databrain.Api.OpenApi;
 using Databrain.Infrastructure.Persistence;
@@ -23,7 +24,7 @@ if (isAdminCommand)
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
 }
 
-builder.AddDatabrain();
+builder.AddApi();
 var app = builder.Build();
 
 if (isAdminCommand)
@@ -31,7 +32,7 @@ if (isAdminCommand)
     return await AdminCommandLine.RunAsync(app.Services, args, Console.Out, Console.Error, CancellationToken.None);
 }
 
-app.UseDatabrain();
+app.UseApi();
 try
 {
     await app.PrepareDatabaseAsync();

@@ -26,7 +26,7 @@ public sealed class ContainerTests : IDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration["ConnectionStrings:Databrain"] = "Data Source=:memory:";
-        Databrain.Api.HostSetup.AddDatabrain(builder);
+        Databrain.Api.DependencyInjection.AddApi(builder);
         _app = builder.Build();
         _scope = _app.Services.CreateAsyncScope();
     }

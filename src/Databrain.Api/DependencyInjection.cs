@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using Databrain.Api.Development;
 using Databrain.Api.Hosting;
 using Databrain.Api.Http;
 using Databrain.Api.Idempotency;
@@ -8,20 +6,17 @@ using Databrain.Api.OpenApi;
 using Databrain.Api.RateLimiting;
 using Databrain.Application;
 using Databrain.Application.Common.Ports;
-using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
 using Databrain.Application.Workspaces.ListWorkspaces;
 using Databrain.Infrastructure;
-using Databrain.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Net.Http.Headers;
 
 namespace Databrain.Api;
 
-/// <summary>The composition root: services, then the HTTP pipeline.</summary>
-public static class HostSetup
+/// <summary>The composition root: services (<see cref="AddApi"/>), then the HTTP pipeline (<see cref="UseApi"/>), in order.</summary>
+public static class DependencyInjection
 {
-    public static WebApplicationBuilder AddDatabrain(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Logging.Services.AddSingleton<ILoggerProvider, ServerRejectionLog>();
@@ -41,7 +36,7 @@ public static class HostSetup
         builder.Services
             .AddHttpContextAccessor()
             .AddScoped(provider => new CallerContext(
-                BearerTokenOf(provider.GetRequiredService<IHttpContextAccessor>().HttpContext), provider.GetRequiredService<IServiceTokenLookup>().FindAsync));
+                BearerToken.Of(provider.GetRequiredService<IHttpContextAccessor>().HttpContext), provider.GetRequiredService<IServiceTokenLookup>().FindAsync));
         // MVC core only: AddControllers would also register authorization, and the host would then run the
         // authentication and authorization middleware on every request; tokens are checked by the
         // authorization behavior instead.
@@ -65,38 +60,11 @@ public static class HostSetup
         return builder;
     }
 
-    public static WebApplication UseDatabrain(this WebApplication app)
+    public static WebApplication UseApi(this WebApplication app)
     {
         app.UseMiddleware<RequestLogMiddleware>();
-
-        // Every response, error answers included: no content sniffing, and no caching of tenant data by browsers
-        // or proxies (Kestrel's Server header is off, above). OnStarting, not now: the exception handler clears
-        // the headers of a failed response before answering.
-        app.Use((context, next) =>
-        {
-            context.Response.OnStarting(() =>
-            {
-                context.Response.Headers.XContentTypeOptions = "nosniff";
-                context.Response.Headers.CacheControl = "no-store";
-                return Task.CompletedTask;
-            });
-            return next(context);
-        });
-
-        // Unexpected exceptions: logged by the middleware, answered with a 500 that carries nothing internal.
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            // A client that went away gets no answer: there is no one to read it.
-            ExceptionHandler = context => context.RequestAborted.IsCancellationRequested
-                ? Task.CompletedTask
-                : ApiResponses.WriteAsync(context, Errors.InternalServerError),
-        });
-        app.UseStatusCodePages(context => context.HttpContext.Response.StatusCode switch
-        {
-            StatusCodes.Status404NotFound => ApiResponses.WriteAsync(context.HttpContext, HostErrors.NotFound),
-            StatusCodes.Status405MethodNotAllowed => ApiResponses.WriteAsync(context.HttpContext, HostErrors.MethodNotAllowed),
-            _ => Task.CompletedTask,
-        });
+        app.UseMiddleware<ResponseHeadersMiddleware>();
+        app.UseErrorEnvelopes();
         app.UseDatabrainRateLimits();
 
         app.UseMiddleware<StrictQueryMiddleware>();
@@ -109,25 +77,4 @@ public static class HostSetup
 
         return app;
     }
-
-    /// <summary>Applies migrations (when <c>Database:MigrateOnStartup</c>) and, in Development, the demo data.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
-    {
-        if (app.Services.GetRequiredService<DatabaseOptions>().MigrateOnStartup)
-        {
-            app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
-        }
-
-        if (app.Environment.IsDevelopment())
-        {
-            await DemoData.SeedIfEmptyAsync(app);
-        }
-    }
-
-    private static string? BearerTokenOf(HttpContext? context) =>
-        context?.Request.Headers[HeaderNames.Authorization] is [{ } value]
-        && AuthenticationHeaderValue.TryParse(value, out var header)
-        && string.Equals(header.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase)
-            ? header.Parameter
-            : null;
 }
