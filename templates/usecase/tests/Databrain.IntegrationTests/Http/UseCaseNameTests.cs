@@ -2,7 +2,7 @@ using Databrain.IntegrationTests.Support;
 
 namespace Databrain.IntegrationTests.Http;
 
-/// <summary>UseCaseName over HTTP, on every provider (docs/adding-a-command.md, step 5).</summary>
+/// <summary>UseCaseName over HTTP, on every provider (docs/adding-a-command.md, step 7).</summary>
 public abstract class UseCaseNameTests(ApiFixture api) : ApiTests(api)
 {
     [Fact]
@@ -15,5 +15,7 @@ public abstract class UseCaseNameTests(ApiFixture api) : ApiTests(api)
 }
 
 public sealed class UseCaseNameOnSqlite(SqliteApi api) : UseCaseNameTests(api);
+
+public sealed class UseCaseNameOnPostgreSql(PostgreSqlApi api) : UseCaseNameTests(api);
 
 public sealed class UseCaseNameOnSqlServer(SqlServerApi api) : UseCaseNameTests(api);
