@@ -60,10 +60,15 @@ public static class ApiCalls
     }
 
     /// <summary>Any request to the workspace route: a JSON body (when given) and extra headers such as If-Match.</summary>
-    public static async Task<ApiResponse> SendAsync(
-        this HttpClient client, HttpMethod method, string? token, string query = "", object? body = null, params (string Name, string Value)[] headers)
+    public static Task<ApiResponse> SendAsync(
+        this HttpClient client, HttpMethod method, string? token, string query = "", object? body = null, params (string Name, string Value)[] headers) =>
+        client.SendToAsync(method, Route + query, token, body, headers);
+
+    /// <summary>Any request to any route (path and query): a JSON body (when given) and extra headers.</summary>
+    public static async Task<ApiResponse> SendToAsync(
+        this HttpClient client, HttpMethod method, string target, string? token, object? body = null, params (string Name, string Value)[] headers)
     {
-        using var request = new HttpRequestMessage(method, Route + query);
+        using var request = new HttpRequestMessage(method, target);
         if (body is not null)
         {
             request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body as string ?? JsonSerializer.Serialize(body)));
