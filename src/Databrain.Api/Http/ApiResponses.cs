@@ -4,9 +4,6 @@ using Microsoft.Net.Http.Headers;
 
 namespace Databrain.Api.Http;
 
-/// <summary>Every response body: <c>{"data": …, "error": …}</c>, exactly one of them non-null.</summary>
-public sealed record Envelope<T>(T? Data, Error? Error);
-
 /// <summary>
 /// The one mapping from results to HTTP responses, successes and errors alike: status code, envelope, headers
 /// (<c>ETag</c>, <c>Idempotent-Replayed</c>, <c>WWW-Authenticate</c>).

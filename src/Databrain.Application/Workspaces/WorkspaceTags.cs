@@ -1,5 +1,4 @@
 using System.Globalization;
-using Databrain.Application.Common;
 
 namespace Databrain.Application.Workspaces;
 
@@ -31,6 +30,3 @@ public static class WorkspaceTags
             : null;
     }
 }
-
-/// <summary>One version of one workspace: its public id and version number. It travels in headers (ETag, If-Match), never in a body.</summary>
-public sealed record WorkspaceVersion(string WorkspaceId, long Version) : IHeaderValue;

@@ -1,4 +1,3 @@
-using DbUp.Builder;
 using DbUp.Engine;
 using Microsoft.Extensions.Logging;
 
@@ -60,37 +59,4 @@ public sealed class DatabaseMigrator
             .WithTransactionPerScript()
             .LogToNowhere()
             .Build();
-}
-
-/// <summary>What the migrator needs of a provider: its DbUp target, its script folder, and any one-off preparation.</summary>
-internal interface IMigrationTarget
-{
-    string ScriptFolder { get; }
-
-    UpgradeEngineBuilder Deploy();
-
-    /// <summary>Runs before the scripts, and may run in several instances at once (SQLite: switch the file to WAL; a server: create the database).</summary>
-    void Prepare();
-
-    /// <summary>Runs under the lock after the scripts (SQLite: turn on incremental vacuum, once; a server: nothing).</summary>
-    void Finish(ILogger logger);
-
-    /// <summary>
-    /// Waits for, then holds until disposed, the database's migration lock, which every instance on that database
-    /// sees (PostgreSQL: an advisory lock; SQL Server: an application lock; SQLite: a lock on a file beside the
-    /// database). Fails with <see cref="DatabaseUnavailableException"/> when it cannot be had within
-    /// <see cref="MigrationLock.Wait"/>.
-    /// </summary>
-    IDisposable Lock();
-}
-
-/// <summary>How long an instance waits for another one's migrations.</summary>
-internal static class MigrationLock
-{
-    /// <summary>Ten times the command timeout, at least a minute: long migrations are the other instance's to finish.</summary>
-    public static TimeSpan Wait(int commandTimeoutSeconds) => TimeSpan.FromSeconds(Math.Max(60, 10 * commandTimeoutSeconds));
-
-    /// <summary>The message when the wait was in vain.</summary>
-    public static string NotHad(TimeSpan waited) =>
-        $"Another instance has held the migration lock for {waited.TotalSeconds:0} s. Let its migrations finish (or stop it), then start this one again.";
 }

@@ -1,12 +1,5 @@
 namespace Databrain.Infrastructure.Persistence;
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    SqlServer,
-    PostgreSql,
-}
-
 /// <summary>The <c>Database</c> configuration section; the connection string is <c>ConnectionStrings:Databrain</c>.</summary>
 public sealed class DatabaseOptions
 {

@@ -1,5 +1,3 @@
-using Databrain.Application.Common.Security;
-
 namespace Databrain.Application.Catalog.Ports;
 
 /// <summary>
@@ -32,26 +30,3 @@ public interface ICatalogStore
     /// <returns>False, with nothing written, when the token is no longer unrevoked.</returns>
     Task<bool> RotateServiceTokenAsync(string id, DateTimeOffset oldExpiresAt, NewServiceToken replacement, CancellationToken cancellationToken);
 }
-
-/// <summary>A token to store: its public id, the hash of its secret (never the secret), label, scope and expiry.</summary>
-public sealed record NewServiceToken(string Id, string TokenHash, string? Label, TokenScope Scope, DateTimeOffset? ExpiresAt);
-
-/// <summary>What the admin commands show of a stored token: never its secret or hash.</summary>
-public sealed record ServiceTokenInfo(string Id, string? Label, TokenScope Scope, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt)
-{
-    public bool IsUsableAt(DateTimeOffset now) => RevokedAt is null && !(ExpiresAt <= now);
-}
-
-/// <summary>One organization of a seed, with its tokens already hashed.</summary>
-public sealed record CatalogOrganization(
-    string Name,
-    IReadOnlyList<NewServiceToken> Tokens,
-    IReadOnlyList<string> Datasources,
-    IReadOnlyList<string> Datamarts,
-    IReadOnlyList<string> Llms,
-    IReadOnlyList<string> Themes);
-
-/// <summary>
-/// Rows added; or, with nothing written, the organization one of whose token hashes belongs to another organization.
-/// </summary>
-public sealed record CatalogSeedOutcome(int Organizations, int ServiceTokens, int CatalogEntries, string? TokenConflictOrganization = null);

@@ -28,23 +28,3 @@ public interface IIdempotencyStore
     /// <returns>How many free pages are left; 0 on a server database.</returns>
     Task<long> ReclaimSpaceAsync(int pages, CancellationToken cancellationToken);
 }
-
-/// <summary>The writes of one keyed request.</summary>
-public interface IIdempotentWrite
-{
-    /// <summary>
-    /// Stores the key with its answer (replacing an expired one) and commits everything the request wrote.
-    /// </summary>
-    /// <returns>False, with everything rolled back, when a request with this key has stored its answer first.</returns>
-    Task<bool> TryCompleteAsync(long organizationId, StoredAnswer answer, CancellationToken cancellationToken);
-}
-
-/// <summary>A remembered answer: the key, the request it answered, and the outcome (an error code and message, or the value as JSON).</summary>
-public sealed record StoredAnswer(
-    string Key,
-    string Fingerprint,
-    string? ErrorCode,
-    string? ErrorMessage,
-    string? ValueJson,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset ExpiresAt);

@@ -24,9 +24,3 @@ public static class WireNames
     public static string? Resolve(Type type, MemberInfo? member, System.Linq.Expressions.LambdaExpression? expression) =>
         member is null ? null : Of(member.Name);
 }
-
-/// <summary>Words of validation messages that several validators share; each completes the sentence "field …".</summary>
-public static class RuleMessages
-{
-    public const string IsRequired = "is required";
-}

@@ -69,17 +69,3 @@ public static class WorkspaceReferenceChecks
     private static TEnum Parse<TEnum>(string? wire, TryParser<TEnum> tryParse) =>
         tryParse(wire, out var value) ? value : throw new InvalidOperationException($"Unvalidated {typeof(TEnum).Name} '{wire}'.");
 }
-
-/// <summary>
-/// The values of valid, resolved workspace fields: catalog ids instead of names, enumerations parsed. A
-/// field without a value reads as absent (null, no Copilot LLMs, off), which update reads as "cleared" when given.
-/// </summary>
-public sealed record ResolvedFields(
-    ConnectionType ConnectionType,
-    long? DatasourceId,
-    long? DatamartId,
-    long? LlmId,
-    IReadOnlyList<long> CopilotLlmIds,
-    bool IsEnableMetricSuggestions,
-    MetricSummary? MetricSummary,
-    long? ThemeId);

@@ -1,0 +1,8 @@
+namespace Databrain.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+    PostgreSql,
+}
