@@ -27,6 +27,7 @@ api=$PWD/src/Databrain.Api/bin/Release/net10.0/Databrain.Api.dll
 load=$PWD/build/bench/Databrain.LoadGenerator/bin/Release/net10.0/Databrain.LoadGenerator.dll
 
 work=$(mktemp -d)
+. build/sqlite-service.sh
 service=""
 cleanup() {
   [ -n "$service" ] && kill "$service" 2>/dev/null || true
@@ -38,14 +39,10 @@ trap 'exit 130' INT TERM
 
 token=dbn_reads_0123456789abcdef0123456789abcdef
 db=$work/reads.db
-cat >"$work/seed.json" <<JSON
-{"organizations":[{"name":"reads","serviceTokens":["$token"],"datasources":["postgres-main"],"llms":["gpt-4o"],"themes":["dark"]}]}
-JSON
-(cd "$(dirname "$api")" && ConnectionStrings__Databrain="Data Source=$db" DOTNET_ENVIRONMENT=Production \
-  dotnet "$(basename "$api")" seed "$work/seed.json" >/dev/null 2>"$work/seed.log") || { cat "$work/seed.log" >&2; exit 1; }
+seed_sqlite reads "$token" "$db"
 dotnet "$load" workspaces "$db" "$workspaces"
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 url=http://127.0.0.1:$port
 # exec: the background job is the service itself, so $! is its process id (for its memory). Per-organization
 # limits off: the readers and the writer are one organization's clients, and the bound under test is the lists'.

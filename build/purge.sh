@@ -27,6 +27,7 @@ api=$PWD/src/Databrain.Api/bin/Release/net10.0/Databrain.Api.dll
 load=$PWD/build/bench/Databrain.LoadGenerator/bin/Release/net10.0/Databrain.LoadGenerator.dll
 
 work=$(mktemp -d)
+. build/sqlite-service.sh
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -38,19 +39,13 @@ trap 'exit 130' INT TERM
 
 token=dbn_purge_0123456789abcdef0123456789abcdef
 db=$work/purge.db
-cat >"$work/seed.json" <<JSON
-{"organizations":[{"name":"purge","serviceTokens":["$token"],"datasources":["postgres-main"],"llms":["gpt-4o"],"themes":["dark"]}]}
-JSON
-(cd "$(dirname "$api")" && ConnectionStrings__Databrain="Data Source=$db" DOTNET_ENVIRONMENT=Production \
-  dotnet "$(basename "$api")" seed "$work/seed.json" >/dev/null 2>"$work/seed.log") || { cat "$work/seed.log" >&2; exit 1; }
+seed_sqlite purge "$token" "$db"
 
 # The keys expire once both instances are up and the baseline has run.
 expires=$(( $(date +%s%3N) + (warmup + baseline + 20) * 1000 ))
 dotnet "$load" keys "$db" "$keys" "$expires"
 size() { du -m "$db" | cut -f1; }
 echo "$keys keys stored: the file is $(size) MB"
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # $1: port, $2: purge interval in seconds. Per-organization limits off: one client is the whole load.
 start_instance() {

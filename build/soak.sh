@@ -32,6 +32,7 @@ api=$PWD/src/Databrain.Api/bin/Release/net10.0/Databrain.Api.dll
 load=$PWD/build/bench/Databrain.LoadGenerator/bin/Release/net10.0/Databrain.LoadGenerator.dll
 
 work=$(mktemp -d)
+. build/sqlite-service.sh
 service=""
 sampler=""
 cleanup() {
@@ -44,13 +45,9 @@ trap 'exit 130' INT TERM
 
 token=dbn_soak_0123456789abcdef0123456789abcdef
 db=$work/soak.db
-cat >"$work/seed.json" <<JSON
-{"organizations":[{"name":"soak","serviceTokens":["$token"],"datasources":["postgres-main"],"llms":["gpt-4o"],"themes":["dark"]}]}
-JSON
-(cd "$(dirname "$api")" && ConnectionStrings__Databrain="Data Source=$db" DOTNET_ENVIRONMENT=Production \
-  dotnet "$(basename "$api")" seed "$work/seed.json" >/dev/null 2>"$work/seed.log") || { cat "$work/seed.log" >&2; exit 1; }
+seed_sqlite soak "$token" "$db"
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 url=http://127.0.0.1:$port
 # exec: the background job is the service itself, so $! is its process id (for memory samples and clean-up).
 (cd "$(dirname "$api")" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$url ConnectionStrings__Databrain="Data Source=$db" \
