@@ -17,7 +17,7 @@ namespace Databrain.Benchmarks;
 [MemoryDiagnoser]
 public class PipelineBenchmarks
 {
-    private static readonly CreateWorkspaceCommand Create = new()
+    private static readonly CreateWorkspaceCommand Create = new(new CreateWorkspaceRequest
     {
         Name = "Sales Analytics",
         ConnectionType = "DATASOURCE",
@@ -27,7 +27,7 @@ public class PipelineBenchmarks
         IsEnableMetricSummary = true,
         SummaryType = "forecastAndTrendAnalysis",
         ThemeName = "dark",
-    };
+    }, idempotencyKey: null);
 
     private static readonly CreateWorkspaceCommand Rejected = Create with { DatasourceName = "no-such-datasource" };
 

@@ -1,5 +1,4 @@
 using Databrain.Api.Http;
-using Databrain.Application.Common.Idempotency;
 using Databrain.Application.Workspaces;
 using Databrain.Application.Workspaces.CreateWorkspace;
 using Databrain.Application.Workspaces.DeleteWorkspace;
@@ -12,7 +11,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Databrain.Api.Controllers;
 
-/// <summary>Reads, sends, maps: no rules live here. The attributes only describe the answers for OpenAPI.</summary>
+/// <summary>
+/// Reads, sends, maps: no rules live here. A command takes its body and its headers side by side; the attributes only
+/// describe the answers for OpenAPI.
+/// </summary>
 [ApiController]
 [Route("api/v2/workspace")]
 [Produces("application/json")]
@@ -26,10 +28,10 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
     [ProducesResponseType<Envelope<CreatedWorkspace>>(StatusCodes.Status200OK)]
     [Sends(typeof(CreateWorkspaceCommand))]
     public async Task<IActionResult> Create(
-        [StrictJsonBody] CreateWorkspaceCommand command,
-        [IdempotencyKeyHeader] IdempotencyKey? idempotencyKey,
+        [StrictJsonBody] JsonBody<CreateWorkspaceRequest> body,
+        [IdempotencyKeyHeader] string? idempotencyKey,
         CancellationToken cancellationToken) =>
-        (await mediator.Send(command with { IdempotencyKey = idempotencyKey }, cancellationToken)).ToResponse();
+        (await mediator.Send(new CreateWorkspaceCommand(body.Value, Request.KeyFor(idempotencyKey, body.Bytes)), cancellationToken)).ToResponse();
 
     /// <summary>
     /// Without <c>name</c>: the workspaces of the caller's organization, oldest first, all or a page of 10.
@@ -63,11 +65,11 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
     [ProducesResponseType<Envelope<WorkspaceDetails>>(StatusCodes.Status200OK)]
     [Sends(typeof(UpdateWorkspaceCommand))]
     public async Task<IActionResult> Update(
-        [StrictJsonBody] UpdateWorkspaceCommand command,
+        [StrictJsonBody] JsonBody<UpdateWorkspaceRequest> body,
         [IfMatchHeader] ExpectedVersion? ifMatch,
-        [IdempotencyKeyHeader] IdempotencyKey? idempotencyKey,
+        [IdempotencyKeyHeader] string? idempotencyKey,
         CancellationToken cancellationToken) =>
-        (await mediator.Send(command with { IfMatch = ifMatch, IdempotencyKey = idempotencyKey }, cancellationToken)).ToResponse();
+        (await mediator.Send(new UpdateWorkspaceCommand(body.Value, ifMatch, Request.KeyFor(idempotencyKey, body.Bytes)), cancellationToken)).ToResponse();
 
     /// <summary>Delete a workspace of the caller's organization, by its exact name.</summary>
     [HttpDelete]
@@ -79,7 +81,7 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
     public async Task<IActionResult> Delete(
         [FromQuery] string? name,
         [IfMatchHeader] ExpectedVersion? ifMatch,
-        [IdempotencyKeyHeader] IdempotencyKey? idempotencyKey,
+        [IdempotencyKeyHeader] string? idempotencyKey,
         CancellationToken cancellationToken) =>
-        (await mediator.Send(new DeleteWorkspaceCommand(name, ifMatch) { IdempotencyKey = idempotencyKey }, cancellationToken)).ToResponse();
+        (await mediator.Send(new DeleteWorkspaceCommand(name, ifMatch, Request.KeyFor(idempotencyKey, body: null)), cancellationToken)).ToResponse();
 }

@@ -7,31 +7,27 @@ namespace Databrain.Api.Http;
 
 /// <summary>
 /// Step 1 of the contract's order of checks: content type, size, JSON shape. A failure is added to
-/// <see cref="RequestProblems"/> and the action does not run.
+/// <see cref="RequestProblems"/> and the action does not run. Binds a <see cref="JsonBody{T}"/> (the value with its
+/// bytes, for a write that takes an <c>Idempotency-Key</c>) or the body's type itself.
 /// </summary>
 public sealed class StrictJsonBodyBinder : IModelBinder
 {
     public const int MaxBodyBytes = 64 * 1024;
 
-    private static readonly object BodyKey = new();
-
-    /// <summary>The bytes of a body this binder read and accepted (for the idempotency fingerprint); null when there is none.</summary>
-    public static ReadOnlyMemory<byte>? BodyRead(HttpContext context)
-    {
-        return context.Items[BodyKey] is byte[] body ? new ReadOnlyMemory<byte>(body) : null;
-    }
-
     public async Task BindModelAsync(ModelBindingContext bindingContext)
     {
         var request = bindingContext.HttpContext.Request;
+        var bound = bindingContext.ModelType;
+        var withBytes = bound.IsGenericType && bound.GetGenericTypeDefinition() == typeof(JsonBody<>);
         var body = await ReadBodyAsync(request);
         var model = body.IsSuccess
-            ? StrictJsonReader.Read(body.Value, bindingContext.ModelType, "body")
+            ? StrictJsonReader.Read(body.Value, withBytes ? bound.GetGenericArguments()[0] : bound, "body")
             : Result<object>.Failure(body.Error);
         if (model.IsSuccess)
         {
-            bindingContext.HttpContext.Items[BodyKey] = body.Value;
-            bindingContext.Result = ModelBindingResult.Success(model.Value);
+            bindingContext.Result = ModelBindingResult.Success(withBytes
+                ? Activator.CreateInstance(bound, model.Value, new ReadOnlyMemory<byte>(body.Value))
+                : model.Value);
         }
         else
         {

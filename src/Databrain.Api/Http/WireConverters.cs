@@ -7,7 +7,7 @@ using Databrain.Domain.Common;
 
 namespace Databrain.Api.Http;
 
-/// <summary>How the API's own types meet JSON: optional fields, times, and values that come from headers.</summary>
+/// <summary>How the API's own types meet JSON: optional fields, times, and answer values that go to headers.</summary>
 public static class WireConverters
 {
     /// <summary>UTC, ISO 8601 with exactly three fraction digits and <c>Z</c> (docs/api.md, "GET /api/v2/workspace?name=…").</summary>
@@ -58,8 +58,8 @@ public static class WireConverters
     }
 
     /// <summary>
-    /// A request property filled from a header (an <see cref="IHeaderValue"/>: If-Match, Idempotency-Key) is not a
-    /// body property: strict reading rejects it in a body, and the API reference does not list it there.
+    /// A property of an answer that travels in a header (an <see cref="IHeaderValue"/>: the version its ETag names)
+    /// is not a body property: the API reference does not list it there.
     /// </summary>
     public static void IgnoreHeaderValues(JsonTypeInfo typeInfo)
     {

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Databrain.Api.Development;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Scalar.AspNetCore;
 
 namespace Databrain.Api.OpenApi;
@@ -23,7 +24,7 @@ public static class OpenApiSetup
         Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
 
     public static IServiceCollection AddDatabrainOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(options =>
+        services.AddTransient<IApiDescriptionProvider, JsonBodyDescriptions>().AddOpenApi(options =>
         {
             options.CreateSchemaReferenceId = SchemaNames.Of;
             options.AddDocumentTransformer<BearerSchemeTransformer>();

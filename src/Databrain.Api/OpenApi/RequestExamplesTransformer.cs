@@ -18,7 +18,7 @@ public sealed class RequestExamplesTransformer : IOpenApiOperationTransformer
 
     private static readonly Dictionary<Type, (string Name, string Summary, string Json)[]> Bodies = new()
     {
-        [typeof(CreateWorkspaceCommand)] =
+        [typeof(CreateWorkspaceRequest)] =
         [
             ("datasource", "One datasource", $$"""{"name":"{{WorkspaceName}}","connectionType":"DATASOURCE","datasourceName":"postgres-main"}"""),
             ("datamart", "One datamart, with a theme", """{"name":"Sales Mart","connectionType":"DATAMART","datamartName":"sales-mart","themeName":"dark"}"""),
@@ -28,7 +28,7 @@ public sealed class RequestExamplesTransformer : IOpenApiOperationTransformer
                  "customSummaryPrompt":"Summarise the week's revenue by region.","themeName":"dark"}
                 """),
         ],
-        [typeof(UpdateWorkspaceCommand)] =
+        [typeof(UpdateWorkspaceRequest)] =
         [
             ("newConnectionAndLlm", "Another datasource and a primary LLM", $$"""{"name":"{{WorkspaceName}}","connectionType":"DATASOURCE","datasourceName":"snowflake-dw","llmName":"claude-sonnet"}"""),
             ("clearTheLlm", "null clears an optional setting", $$"""{"name":"{{WorkspaceName}}","connectionType":"DATASOURCE","datasourceName":"snowflake-dw","llmName":null}"""),

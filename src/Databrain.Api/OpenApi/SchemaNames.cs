@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using Databrain.Api.Http;
 using Databrain.Application.Common.Results;
-using MediatR;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -9,9 +8,8 @@ namespace Databrain.Api.OpenApi;
 
 /// <summary>
 /// The names of the document's schemas, as a client of the API reads them (and as a generated client names
-/// its types): a command bound from the body is a <c>…Request</c>, an envelope is named after what it carries,
-/// the error envelope is <c>ErrorEnvelope</c>. Not the C# names (<c>CreateWorkspaceCommand</c>,
-/// <c>EnvelopeOfIReadOnlyListOfWorkspaceListItem</c>).
+/// its types): an envelope is named after what it carries, the error envelope is <c>ErrorEnvelope</c>. Not the
+/// C# names (<c>EnvelopeOfIReadOnlyListOfWorkspaceListItem</c>). A body is named after its type (<c>…Request</c>).
 /// </summary>
 public static class SchemaNames
 {
@@ -74,7 +72,6 @@ public static class SchemaNames
         _ when type == typeof(Error) => "Error",
         _ when type == typeof(ErrorDetail) => "ErrorDetail",
         { IsGenericType: true } when type.GetGenericTypeDefinition() == typeof(Envelope<>) => $"{Carried(type.GetGenericArguments()[0])}Envelope",
-        _ when typeof(IBaseRequest).IsAssignableFrom(type) && type.Name.EndsWith("Command", StringComparison.Ordinal) => $"{type.Name[..^"Command".Length]}Request",
         _ => null,
     };
 

@@ -1,9 +1,9 @@
 namespace Databrain.Application.Common;
 
 /// <summary>
-/// Marks a value that travels in a header, not in a body: of a request (If-Match, Idempotency-Key) or of an answer
-/// (ETag). The host keeps it out of the body's JSON (strict reading rejects it there, and the API reference does
-/// not list it); a remembered answer (Idempotency-Key) keeps it, so that a replay sends the same header.
+/// Marks a value of an answer that travels in a header (the version an <c>ETag</c> names), not in its body. The host
+/// keeps it out of the body's JSON; a remembered answer (Idempotency-Key) keeps it, so that a replay sends the same
+/// header. Request headers need no marker: a command takes them beside its body, in its constructor.
 /// </summary>
 #pragma warning disable CA1040 // A marker interface is the point: the host selects on it.
 public interface IHeaderValue;

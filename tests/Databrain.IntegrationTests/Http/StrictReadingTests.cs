@@ -10,6 +10,9 @@ public abstract class StrictReadingTests(ApiFixture api) : ApiTests(api)
     {
         { """{"name":"W","connectionType":"MULTI_DATAMART","color":"red"}""", "color", "is not a known property" },
         { """{"Name":"W","connectionType":"MULTI_DATAMART"}""", "Name", "is not a known property" },
+        // Header values travel beside the body, never in it.
+        { """{"name":"W","connectionType":"MULTI_DATAMART","idempotencyKey":"k-1"}""", "idempotencyKey", "is not a known property" },
+        { """{"name":"W","connectionType":"MULTI_DATAMART","ifMatch":"*"}""", "ifMatch", "is not a known property" },
         { """{"name":"W","name":"V","connectionType":"MULTI_DATAMART"}""", "name", "appears more than once" },
         { """{"name":123,"connectionType":"MULTI_DATAMART"}""", "name", "must be a string" },
         { """{"name":"W","connectionType":["DATASOURCE"]}""", "connectionType", "must be a string" },

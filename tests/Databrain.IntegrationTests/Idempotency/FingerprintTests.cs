@@ -6,7 +6,7 @@ namespace Databrain.IntegrationTests.Idempotency;
 public sealed class FingerprintTests
 {
     private static string Of(string method, string target, string? body, string condition = "none") =>
-        IdempotencyKeyHeaderAttribute.Fingerprint(method, target, condition, body is null ? null : System.Text.Encoding.UTF8.GetBytes(body));
+        RequestFingerprint.Fingerprint(method, target, condition, body is null ? null : System.Text.Encoding.UTF8.GetBytes(body));
 
     [Theory]
     [InlineData("""{"name":"A","connectionType":"MULTI_DATAMART"}""", """{"connectionType":"MULTI_DATAMART","name":"A"}""")]
@@ -39,7 +39,7 @@ public sealed class FingerprintTests
         var body = System.Text.Encoding.UTF8.GetBytes("""{"name":"A"}""");
 
         Assert.StartsWith("v2:", Of("POST", "/w", """{"name":"A"}"""), StringComparison.Ordinal);
-        Assert.Matches("^[0-9a-f]{64}$", IdempotencyKeyHeaderAttribute.EarlierFingerprint("POST", "/w", body));
+        Assert.Matches("^[0-9a-f]{64}$", RequestFingerprint.EarlierFingerprint("POST", "/w", body));
     }
 
     [Fact]

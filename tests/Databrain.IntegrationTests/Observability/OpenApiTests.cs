@@ -54,7 +54,7 @@ public sealed class OpenApiTests : IAsyncLifetime
     [Fact]
     public void RequestSchema_ListsEveryFieldOfTheRequest()
     {
-        var fields = ((JsonTypeInfo)ApiJson.Options.GetTypeInfo(typeof(CreateWorkspaceCommand))).Properties.Select(p => p.Name);
+        var fields = ((JsonTypeInfo)ApiJson.Options.GetTypeInfo(typeof(CreateWorkspaceRequest))).Properties.Select(p => p.Name);
 
         Assert.Equal(fields.Order(), CreateSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
     }

@@ -11,7 +11,7 @@ public sealed class NoSecretsInToStringTests
 
     [Fact]
     public void CreateWorkspaceCommand_PrintsNoValues() =>
-        Assert.DoesNotContain(Secret, new CreateWorkspaceCommand { Name = Secret, CustomSummaryPrompt = Secret }.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, new CreateWorkspaceCommand(new CreateWorkspaceRequest { Name = Secret, CustomSummaryPrompt = Secret }, idempotencyKey: null).ToString(), StringComparison.Ordinal);
 
     [Fact]
     public void SeedCommand_PrintsNoTokens()

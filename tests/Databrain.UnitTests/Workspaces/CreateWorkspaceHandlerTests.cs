@@ -17,7 +17,7 @@ public sealed class CreateWorkspaceHandlerTests
     private readonly CreateWorkspaceHandler _handler;
 
     /// <summary>Asks for everything that can be looked up, so that each test removes one thing from the catalog.</summary>
-    private static readonly CreateWorkspaceCommand Everything = new()
+    private static readonly CreateWorkspaceCommand Everything = new(new CreateWorkspaceRequest
     {
         Name = "Sales",
         ConnectionType = "DATASOURCE",
@@ -29,7 +29,7 @@ public sealed class CreateWorkspaceHandlerTests
         SummaryType = "custom",
         CustomSummaryPrompt = "Explain",
         ThemeName = "dark",
-    };
+    }, idempotencyKey: null);
 
     private static readonly ResolvedReferences AllFound = new(
         Workspace: null,
@@ -83,7 +83,7 @@ public sealed class CreateWorkspaceHandlerTests
     [Fact]
     public async Task Handle_WhenSummariesAreOff_StoresNoSummary()
     {
-        await Handle(new CreateWorkspaceCommand { Name = "W", ConnectionType = "MULTI_DATAMART" }, AllFound with { DatasourceId = null, DatamartId = null });
+        await Handle(new CreateWorkspaceCommand(new CreateWorkspaceRequest { Name = "W", ConnectionType = "MULTI_DATAMART" }, idempotencyKey: null), AllFound with { DatasourceId = null, DatamartId = null });
 
         await _workspaces.Received(1).TryAddAsync(
             Arg.Is<Workspace>(w => w.Ai.MetricSummary == null && !w.Ai.IsEnableMetricSuggestions && w.Ai.CopilotLlmIds.Count == 0 && w.DatasourceId == null),

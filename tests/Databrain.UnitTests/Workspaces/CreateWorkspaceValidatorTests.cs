@@ -6,15 +6,15 @@ public sealed class CreateWorkspaceValidatorTests
 {
     private static readonly CreateWorkspaceValidator Validator = new();
 
-    private static readonly CreateWorkspaceCommand Valid = new()
+    private static readonly CreateWorkspaceRequest Valid = new()
     {
         Name = "Sales Analytics",
         ConnectionType = "DATASOURCE",
         DatasourceName = "postgres-main",
     };
 
-    private static List<(string Field, string Message)> Problems(CreateWorkspaceCommand command) =>
-        Validator.Validate(command).Errors.Select(e => (e.PropertyName, e.ErrorMessage)).ToList();
+    private static List<(string Field, string Message)> Problems(CreateWorkspaceRequest body) =>
+        Validator.Validate(new CreateWorkspaceCommand(body, idempotencyKey: null)).Errors.Select(e => (e.PropertyName, e.ErrorMessage)).ToList();
 
     [Theory]
     [InlineData("DATASOURCE", "ds", null)]
@@ -22,7 +22,7 @@ public sealed class CreateWorkspaceValidatorTests
     [InlineData("MULTI_DATASOURCE", null, null)]
     [InlineData("MULTI_DATAMART", null, null)]
     public void Validate_EachConnectionTypeWithItsSource_HasNoProblem(string type, string? datasource, string? datamart) =>
-        Assert.Empty(Problems(new CreateWorkspaceCommand { Name = "w", ConnectionType = type, DatasourceName = datasource, DatamartName = datamart }));
+        Assert.Empty(Problems(new CreateWorkspaceRequest { Name = "w", ConnectionType = type, DatasourceName = datasource, DatamartName = datamart }));
 
     [Fact]
     public void Validate_EveryOptionalFieldSet_HasNoProblem() =>
@@ -39,7 +39,7 @@ public sealed class CreateWorkspaceValidatorTests
 
     [Fact]
     public void Validate_EmptyCommand_ReportsNameAndConnectionType() =>
-        Assert.Equal([("name", "is required"), ("connectionType", "is required")], Problems(new CreateWorkspaceCommand()));
+        Assert.Equal([("name", "is required"), ("connectionType", "is required")], Problems(new CreateWorkspaceRequest()));
 
     [Theory]
     [InlineData("", "must be 1 to 100 characters long")]
@@ -69,7 +69,7 @@ public sealed class CreateWorkspaceValidatorTests
     [InlineData("MULTI_DATAMART")]
     public void Validate_DatasourceWithAnotherConnectionType_IsNotAllowed(string type)
     {
-        var problems = Problems(new CreateWorkspaceCommand { Name = "w", ConnectionType = type, DatasourceName = "ds", DatamartName = type == "DATAMART" ? "dm" : null });
+        var problems = Problems(new CreateWorkspaceRequest { Name = "w", ConnectionType = type, DatasourceName = "ds", DatamartName = type == "DATAMART" ? "dm" : null });
         Assert.Equal([("datasourceName", $"is not allowed when connectionType is {type}")], problems);
     }
 
@@ -164,7 +164,7 @@ public sealed class CreateWorkspaceValidatorTests
     [Fact]
     public void Validate_ManyMistakes_AreAllReportedInFieldOrder()
     {
-        var problems = Problems(new CreateWorkspaceCommand
+        var problems = Problems(new CreateWorkspaceRequest
         {
             Name = " x",
             ConnectionType = "DATAMART",

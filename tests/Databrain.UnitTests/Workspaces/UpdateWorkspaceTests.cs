@@ -18,16 +18,18 @@ public sealed class UpdateWorkspaceTests
     private const string PublicId = "0193a3f0-0000-7000-8000-000000000007";
     private const string OtherPublicId = "0193a3f0-0000-7000-8000-000000000008";
 
-    private static readonly UpdateWorkspaceCommand Everything = new()
-    {
-        Name = "Sales",
-        ConnectionType = "DATASOURCE",
-        DatasourceName = "pg",
-        LlmName = Optional<string?>.Given("gpt"),
-        AiCopilotLlms = Optional<IReadOnlyList<string?>?>.Given(["claude"]),
-        ThemeName = Optional<string?>.Given("dark"),
-        IfMatch = ExpectedVersion.Of(WorkspaceTags.Of(PublicId, 3)),
-    };
+    private static readonly UpdateWorkspaceCommand Everything = new(
+        new UpdateWorkspaceRequest
+        {
+            Name = "Sales",
+            ConnectionType = "DATASOURCE",
+            DatasourceName = "pg",
+            LlmName = Optional<string?>.Given("gpt"),
+            AiCopilotLlms = Optional<IReadOnlyList<string?>?>.Given(["claude"]),
+            ThemeName = Optional<string?>.Given("dark"),
+        },
+        ExpectedVersion.Of(WorkspaceTags.Of(PublicId, 3)),
+        idempotencyKey: null);
 
     private static readonly ResolvedReferences AllFound = new(
         new StoredWorkspace(7, PublicId, 3), 1, 2, new Dictionary<string, long> { ["gpt"] = 10, ["claude"] = 11 }, 4);
@@ -47,10 +49,13 @@ public sealed class UpdateWorkspaceTests
         _workspaces.TryUpdateAsync(default, default!, default, default).ReturnsForAnyArgs(ConditionalWrite<WorkspaceDetails>.Done(Stored));
     }
 
+    private static FluentValidation.Results.ValidationResult Validate(UpdateWorkspaceRequest body) =>
+        new UpdateWorkspaceValidator().Validate(new UpdateWorkspaceCommand(body, ifMatch: null, idempotencyKey: null));
+
     [Fact]
     public void Validate_SummaryFieldsWithoutTheirSwitch_NameTheSwitch()
     {
-        var errors = new UpdateWorkspaceValidator().Validate(new UpdateWorkspaceCommand { Name = "W", ConnectionType = "MULTI_DATAMART", SummaryType = "custom", CustomSummaryPrompt = "p" }).Errors;
+        var errors = Validate(new UpdateWorkspaceRequest { Name = "W", ConnectionType = "MULTI_DATAMART", SummaryType = "custom", CustomSummaryPrompt = "p" }).Errors;
 
         Assert.Contains(errors, e => e.PropertyName == "isEnableMetricSummary");
     }
@@ -58,7 +63,7 @@ public sealed class UpdateWorkspaceTests
     [Fact]
     public void Validate_UsesTheSharedFieldRules()
     {
-        var errors = new UpdateWorkspaceValidator().Validate(new UpdateWorkspaceCommand { Name = " W", ConnectionType = "DATASOURCE", ThemeName = Optional<string?>.Given("") }).Errors;
+        var errors = Validate(new UpdateWorkspaceRequest { Name = " W", ConnectionType = "DATASOURCE", ThemeName = Optional<string?>.Given("") }).Errors;
 
         Assert.Equal(["name", "datasourceName", "themeName"], errors.Select(e => e.PropertyName));
     }
@@ -66,7 +71,7 @@ public sealed class UpdateWorkspaceTests
     [Fact]
     public void Validate_NullClearsAndIsValid()
     {
-        var cleared = new UpdateWorkspaceCommand
+        var cleared = new UpdateWorkspaceRequest
         {
             Name = "W",
             ConnectionType = "MULTI_DATAMART",
@@ -75,7 +80,7 @@ public sealed class UpdateWorkspaceTests
             ThemeName = Optional<string?>.Given(null),
         };
 
-        Assert.True(new UpdateWorkspaceValidator().Validate(cleared).IsValid);
+        Assert.True(Validate(cleared).IsValid);
     }
 
     public static TheoryData<string, ResolvedReferences> FirstFailures => new()

@@ -7,7 +7,7 @@ namespace Databrain.Application.Common.Idempotency;
 /// which had none and left out the condition, is matched by <see cref="EarlierFingerprint"/>, so that its retry
 /// still replays.
 /// </summary>
-public sealed record IdempotencyKey(string Value, string Fingerprint, string EarlierFingerprint) : IHeaderValue
+public sealed record IdempotencyKey(string Value, string Fingerprint, string EarlierFingerprint)
 {
     /// <summary>The prefix of this release's fingerprints.</summary>
     public const string Version = "v2:";

@@ -11,12 +11,11 @@ using MediatR;
 namespace Databrain.Application.Workspaces.CreateWorkspace;
 
 /// <summary>
-/// POST /api/v2/workspace. Properties mirror the JSON body one to one (camelCase on the wire) and are all
-/// nullable: presence and shape are the validator's business, so that every problem is reported with its field.
-/// A JSON null means the same as leaving the field out.
+/// The body of POST /api/v2/workspace. Properties mirror the JSON body one to one (camelCase on the wire) and are
+/// all nullable: presence and shape are the validator's business, so that every problem is reported with its
+/// field. A JSON null means the same as leaving the field out.
 /// </summary>
-[Answers(Errors.WorkspaceNameAlreadyExistsCode, Errors.InvalidDatasourceNameCode, Errors.InvalidDatamartNameCode, Errors.InvalidLlmNameCode, Errors.InvalidAiCopilotLlmsCode, Errors.InvalidThemeNameCode)]
-public sealed record CreateWorkspaceCommand : IRequest<Result<CreatedWorkspace>>, IIdempotent, IWriteRequest, IWorkspaceFields
+public record CreateWorkspaceRequest : IWorkspaceFields
 {
     public string? Name { get; init; }
 
@@ -40,11 +39,21 @@ public sealed record CreateWorkspaceCommand : IRequest<Result<CreatedWorkspace>>
 
     public string? ThemeName { get; init; }
 
-    /// <summary>From the <c>Idempotency-Key</c> header, not the body; null without one.</summary>
-    public IdempotencyKey? IdempotencyKey { get; init; }
-
     /// <summary>Without values: frameworks log arguments at Debug level, and request bodies must never reach the logs.</summary>
-    public override string ToString() => nameof(CreateWorkspaceCommand);
+    public sealed override string ToString() => GetType().Name;
+}
+
+/// <summary>POST /api/v2/workspace: the body, and beside it the <c>Idempotency-Key</c> header (null without one).</summary>
+[Answers(Errors.WorkspaceNameAlreadyExistsCode, Errors.InvalidDatasourceNameCode, Errors.InvalidDatamartNameCode, Errors.InvalidLlmNameCode, Errors.InvalidAiCopilotLlmsCode, Errors.InvalidThemeNameCode)]
+public sealed record CreateWorkspaceCommand : CreateWorkspaceRequest, IRequest<Result<CreatedWorkspace>>, IIdempotent, IWriteRequest
+{
+    public CreateWorkspaceCommand(CreateWorkspaceRequest body, IdempotencyKey? idempotencyKey)
+        : base(body)
+    {
+        IdempotencyKey = idempotencyKey;
+    }
+
+    public IdempotencyKey? IdempotencyKey { get; }
 }
 
 /// <summary>The answer to a successful create: the name as stored, and the new workspace's first version (its ETag, not in the body).</summary>

@@ -11,14 +11,12 @@ namespace Databrain.Application.Workspaces.DeleteWorkspace;
 
 /// <summary>
 /// DELETE /api/v2/workspace?name=…: remove a workspace of the caller's organization, with its Copilot LLM links;
-/// with <see cref="IfMatch"/> (the <c>If-Match</c> header) only while it has that version.
+/// with <see cref="IfMatch"/> (the <c>If-Match</c> header) only while it has that version. <see cref="IdempotencyKey"/>
+/// is the <c>Idempotency-Key</c> header; null without one.
 /// </summary>
 [Answers(Errors.WorkspaceDoesNotExistCode, Errors.WorkspaceVersionMismatchCode)]
-public sealed record DeleteWorkspaceCommand(string? Name, ExpectedVersion? IfMatch = null) : IRequest<Result<DeletedWorkspace>>, IIdempotent, IWriteRequest
-{
-    /// <summary>From the <c>Idempotency-Key</c> header; null without one.</summary>
-    public IdempotencyKey? IdempotencyKey { get; init; }
-}
+public sealed record DeleteWorkspaceCommand(string? Name, ExpectedVersion? IfMatch = null, IdempotencyKey? IdempotencyKey = null)
+    : IRequest<Result<DeletedWorkspace>>, IIdempotent, IWriteRequest;
 
 /// <summary>The answer to a delete; <see cref="Id"/> is the workspace's public id.</summary>
 public sealed record DeletedWorkspace(string Id, string Name, string Message);

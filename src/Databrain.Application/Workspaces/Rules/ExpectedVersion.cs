@@ -1,4 +1,3 @@
-using Databrain.Application.Common;
 
 namespace Databrain.Application.Workspaces.Rules;
 
@@ -6,7 +5,7 @@ namespace Databrain.Application.Workspaces.Rules;
 /// The condition of an <c>If-Match</c> header (docs/api.md, "Versions: ETag and If-Match"): any version (<c>*</c>), or
 /// the version of the workspace that a tag names. A request without the header carries none and writes unconditionally.
 /// </summary>
-public sealed record ExpectedVersion : IHeaderValue
+public sealed record ExpectedVersion
 {
     // Version 0 of no workspace: what a well-formed tag in a format the service does not issue names.
     private static readonly WorkspaceVersion Nothing = new(string.Empty, 0);

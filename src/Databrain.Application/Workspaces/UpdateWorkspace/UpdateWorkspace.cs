@@ -11,14 +11,13 @@ using MediatR;
 namespace Databrain.Application.Workspaces.UpdateWorkspace;
 
 /// <summary>
-/// PUT /api/v2/workspace (docs/api.md, "PUT /api/v2/workspace"). The body has create's fields; <see cref="Name"/> names the
+/// The body of PUT /api/v2/workspace (docs/api.md, "PUT /api/v2/workspace"). It has create's fields; <see cref="Name"/> names the
 /// workspace (no rename) and the connection is replaced whole. <see cref="LlmName"/>, <see cref="AiCopilotLlms"/>,
 /// <see cref="IsEnableMetricSuggestions"/> and <see cref="ThemeName"/> are <see cref="Optional{T}"/>: left
 /// out keeps the stored value, null clears it. The three summary fields change as a group: all left out (or
 /// null) keeps them.
 /// </summary>
-[Answers(Errors.WorkspaceDoesNotExistCode, Errors.WorkspaceVersionMismatchCode, Errors.InvalidDatasourceNameCode, Errors.InvalidDatamartNameCode, Errors.InvalidLlmNameCode, Errors.InvalidAiCopilotLlmsCode, Errors.InvalidThemeNameCode)]
-public sealed record UpdateWorkspaceCommand : IRequest<Result<WorkspaceDetails>>, IIdempotent, IWriteRequest, IWorkspaceFields
+public record UpdateWorkspaceRequest : IWorkspaceFields
 {
     public string? Name { get; init; }
 
@@ -42,12 +41,6 @@ public sealed record UpdateWorkspaceCommand : IRequest<Result<WorkspaceDetails>>
 
     public Optional<string?> ThemeName { get; init; }
 
-    /// <summary>From the <c>If-Match</c> header, not the body; null without the header (an unconditional update).</summary>
-    public ExpectedVersion? IfMatch { get; init; }
-
-    /// <summary>From the <c>Idempotency-Key</c> header, not the body; null without one.</summary>
-    public IdempotencyKey? IdempotencyKey { get; init; }
-
     string? IWorkspaceFields.LlmName => LlmName.Value;
 
     IReadOnlyList<string?>? IWorkspaceFields.AiCopilotLlms => AiCopilotLlms.Value;
@@ -57,7 +50,26 @@ public sealed record UpdateWorkspaceCommand : IRequest<Result<WorkspaceDetails>>
     string? IWorkspaceFields.ThemeName => ThemeName.Value;
 
     /// <summary>Without values: frameworks log arguments at Debug level, and request bodies must never reach the logs.</summary>
-    public override string ToString() => nameof(UpdateWorkspaceCommand);
+    public sealed override string ToString() => GetType().Name;
+}
+
+/// <summary>
+/// PUT /api/v2/workspace: the body, and beside it the headers: <c>If-Match</c> (null without one: an unconditional
+/// update) and <c>Idempotency-Key</c> (null without one).
+/// </summary>
+[Answers(Errors.WorkspaceDoesNotExistCode, Errors.WorkspaceVersionMismatchCode, Errors.InvalidDatasourceNameCode, Errors.InvalidDatamartNameCode, Errors.InvalidLlmNameCode, Errors.InvalidAiCopilotLlmsCode, Errors.InvalidThemeNameCode)]
+public sealed record UpdateWorkspaceCommand : UpdateWorkspaceRequest, IRequest<Result<WorkspaceDetails>>, IIdempotent, IWriteRequest
+{
+    public UpdateWorkspaceCommand(UpdateWorkspaceRequest body, ExpectedVersion? ifMatch, IdempotencyKey? idempotencyKey)
+        : base(body)
+    {
+        IfMatch = ifMatch;
+        IdempotencyKey = idempotencyKey;
+    }
+
+    public ExpectedVersion? IfMatch { get; }
+
+    public IdempotencyKey? IdempotencyKey { get; }
 }
 
 /// <summary>The field rules every workspace body has, plus update's own: the summary group names its switch.</summary>

@@ -17,11 +17,11 @@ namespace Databrain.Application.AreaName.UseCaseName;
 #if (query)
 public sealed record UseCaseNameQuery(string? Name) : IRequest<Result<UseCaseNameResult>>, IOrganizationScoped;
 #elif (idempotent)
-public sealed record UseCaseNameCommand(string? Name) : IRequest<Result<UseCaseNameResult>>, IIdempotent, IWriteRequest
-{
-    /// <summary>From the <c>Idempotency-Key</c> header (the action binds it with [IdempotencyKeyHeader]); null without one.</summary>
-    public IdempotencyKey? IdempotencyKey { get; init; }
-}
+/// <remarks>
+/// <c>IdempotencyKey</c> is the <c>Idempotency-Key</c> header beside the input (null without one): the action binds
+/// <c>[IdempotencyKeyHeader] string? idempotencyKey</c> and passes <c>Request.KeyFor(idempotencyKey, …)</c> (step 1).
+/// </remarks>
+public sealed record UseCaseNameCommand(string? Name, IdempotencyKey? IdempotencyKey = null) : IRequest<Result<UseCaseNameResult>>, IIdempotent, IWriteRequest;
 #else
 public sealed record UseCaseNameCommand(string? Name) : IRequest<Result<UseCaseNameResult>>, IWriteRequest;
 #endif
