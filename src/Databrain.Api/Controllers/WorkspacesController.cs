@@ -1,4 +1,5 @@
 using Databrain.Api.Http;
+using Databrain.Api.OpenApi;
 using Databrain.Application.Workspaces;
 using Databrain.Application.Workspaces.CreateWorkspace;
 using Databrain.Application.Workspaces.DeleteWorkspace;
@@ -13,13 +14,15 @@ namespace Databrain.Api.Controllers;
 
 /// <summary>
 /// Reads, sends, maps: no rules live here. A command takes its body and its headers side by side; the attributes only
-/// describe the answers for OpenAPI.
+/// describe the operations for OpenAPI (their answers and body examples).
 /// </summary>
 [ApiController]
 [Route("api/v2/workspace")]
 [Produces("application/json")]
 public sealed class WorkspacesController(IMediator mediator) : ControllerBase
 {
+    private const string Example = RequestExamplesTransformer.WorkspaceName;
+
     /// <summary>Create a workspace in the caller's organization.</summary>
     [HttpPost]
     [EndpointName("CreateWorkspace")]
@@ -27,6 +30,13 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
     [EndpointDescription("Answers the name as stored, with the new workspace's first version as its ETag.")]
     [ProducesResponseType<Envelope<CreatedWorkspace>>(StatusCodes.Status200OK)]
     [Sends(typeof(CreateWorkspaceCommand))]
+    [BodyExample("datasource", "One datasource", $$"""{"name":"{{Example}}","connectionType":"DATASOURCE","datasourceName":"postgres-main"}""")]
+    [BodyExample("datamart", "One datamart, with a theme", """{"name":"Sales Mart","connectionType":"DATAMART","datamartName":"sales-mart","themeName":"dark"}""")]
+    [BodyExample("multipleDatamartsWithAi", "Several datamarts, with every AI setting", """
+        {"name":"Revenue Insights","connectionType":"MULTI_DATAMART","llmName":"gpt-4o","aiCopilotLlms":["gpt-4o","claude-sonnet"],
+         "isEnableMetricSuggestions":true,"isEnableMetricSummary":true,"summaryType":"custom",
+         "customSummaryPrompt":"Summarise the week's revenue by region.","themeName":"dark"}
+        """)]
     public async Task<IActionResult> Create(
         [StrictJsonBody] JsonBody<CreateWorkspaceRequest> body,
         [IdempotencyKeyHeader] string? idempotencyKey,
@@ -64,6 +74,8 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
         + "only to the version its tag names. Answers the whole workspace as stored, with its new version's ETag.")]
     [ProducesResponseType<Envelope<WorkspaceDetails>>(StatusCodes.Status200OK)]
     [Sends(typeof(UpdateWorkspaceCommand))]
+    [BodyExample("newConnectionAndLlm", "Another datasource and a primary LLM", $$"""{"name":"{{Example}}","connectionType":"DATASOURCE","datasourceName":"snowflake-dw","llmName":"claude-sonnet"}""")]
+    [BodyExample("clearTheLlm", "null clears an optional setting", $$"""{"name":"{{Example}}","connectionType":"DATASOURCE","datasourceName":"snowflake-dw","llmName":null}""")]
     public async Task<IActionResult> Update(
         [StrictJsonBody] JsonBody<UpdateWorkspaceRequest> body,
         [IfMatchHeader] ExpectedVersion? ifMatch,

@@ -1,9 +1,9 @@
 using Databrain.Application.AreaName.UseCaseName;
 using Databrain.Application.Common.Security;
 #if (query)
-using UseCaseNameRequest = Databrain.Application.AreaName.UseCaseName.UseCaseNameQuery;
+using UseCaseNameInput = Databrain.Application.AreaName.UseCaseName.UseCaseNameQuery;
 #else
-using UseCaseNameRequest = Databrain.Application.AreaName.UseCaseName.UseCaseNameCommand;
+using UseCaseNameInput = Databrain.Application.AreaName.UseCaseName.UseCaseNameCommand;
 #endif
 
 namespace Databrain.UnitTests.AreaName;
@@ -23,12 +23,12 @@ public sealed class UseCaseNameTests
 
     [Fact]
     public void Validate_NameIsRequired() =>
-        Assert.Equal([("name", "is required")], new UseCaseNameValidator().Validate(new UseCaseNameRequest(null)).Errors.Select(e => (e.PropertyName, e.ErrorMessage)));
+        Assert.Equal([("name", "is required")], new UseCaseNameValidator().Validate(new UseCaseNameInput(null)).Errors.Select(e => (e.PropertyName, e.ErrorMessage)));
 
     [Fact]
     public async Task Handle_TheFirstCase_IsNotWrittenYet()
     {
-        var result = await _handler.Handle(new UseCaseNameRequest("Sales"), CancellationToken.None);
+        var result = await _handler.Handle(new UseCaseNameInput("Sales"), CancellationToken.None);
 
         Assert.Fail($"Write the handler's first case, and this test for it (got {result}).");
     }
