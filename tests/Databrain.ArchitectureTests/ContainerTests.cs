@@ -1,3 +1,4 @@
+using Databrain.Application;
 using Databrain.Application.Common.Behaviors;
 using Databrain.Application.Common.Security;
 using Databrain.Application.Workspaces.CreateWorkspace;
@@ -75,6 +76,22 @@ public sealed class ContainerTests : IDisposable
         InOrder(
             Behaviors(typeof(ListWorkspacesQuery)),
             typeof(TelemetryBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(WholeListBound), typeof(ValidationBehavior<,>));
+    }
+
+    [Fact]
+    public void ABehaviorOfAnAssembly_IsAConcern_RegisteredInsideTheIdempotencyStep_AfterValidation()
+    {
+        var services = new ServiceCollection().AddApplication().AddWriteConcerns(typeof(ContainerTests).Assembly);
+
+        var order = services.Where(d => d.ServiceType == typeof(IPipelineBehavior<,>)).Select(d => d.ImplementationType).ToList();
+        InOrder([.. order!], typeof(IdempotencyBehavior<,>), typeof(ValidationBehavior<,>), typeof(TrialConcern<,>));
+        Assert.Equal(ServiceLifetime.Scoped, services.Single(d => d.ImplementationType == typeof(TrialConcern<,>)).Lifetime);
+    }
+
+    /// <summary>A concern as another team writes one: a behavior, found by convention.</summary>
+    private sealed class TrialConcern<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
+    {
+        public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) => next();
     }
 
     /// <summary>Each of <paramref name="expected"/> is among the behaviors, in that order (outermost first).</summary>
