@@ -51,9 +51,18 @@ internal sealed class WriteScope(IDatabase database)
     {
         if (_shared is { } outer)
         {
-            var transaction = await outer.TransactionAsync(cancellationToken);
-            await using var nested = await WriteTransaction.NestedInAsync(transaction, ++outer.Nested, cancellationToken);
-            return await work(nested.CommitAsync);
+            // Its savepoint is taken at its first write, not here: the shared transaction (and its connection) begins
+            // at the request's first write, so that a request never holds a connection while it waits for another
+            // (for its reads before writing): 200 keyed requests at once would starve the pool.
+            var unit = outer.Enter();
+            try
+            {
+                return await work(unit.CommitAsync);
+            }
+            finally
+            {
+                await outer.ExitAsync(unit);
+            }
         }
 
         return await UnitOfWork.RunAsync(database.Dialect, async attempt =>
@@ -70,20 +79,54 @@ internal sealed class WriteScope(IDatabase database)
         }, cancellationToken);
     }
 
-    /// <summary>One shared transaction, begun when first needed.</summary>
+    /// <summary>
+    /// One shared transaction, begun when first needed, and the units of work running inside it, each a savepoint
+    /// taken when first needed (outermost first: undoing one undoes the ones inside it too).
+    /// </summary>
     public sealed class Shared(IDatabase database, Action ended) : IAsyncDisposable
     {
+        private readonly List<Inner> _inner = [];
         private WriteTransaction? _transaction;
 
         public int Nested { get; set; }
 
         public bool CommitSent => _transaction?.CommitSent ?? false;
 
-        public async Task<WriteTransaction> TransactionAsync(CancellationToken cancellationToken) =>
+        public async Task<WriteTransaction> TransactionAsync(CancellationToken cancellationToken)
+        {
             _transaction ??= await database.BeginWriteAsync(cancellationToken);
+            foreach (var unit in _inner.Where(u => u.Savepoint is null))
+            {
+                unit.Savepoint = await WriteTransaction.NestedInAsync(_transaction, ++Nested, cancellationToken);
+            }
+
+            return _transaction;
+        }
 
         public Task CommitAsync(CancellationToken cancellationToken) =>
             _transaction?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
+
+        public Inner Enter()
+        {
+            var unit = new Inner();
+            _inner.Add(unit);
+            return unit;
+        }
+
+        /// <summary>Ends a unit of work inside: its writes are undone unless it committed (none if it wrote nothing).</summary>
+        public async Task ExitAsync(Inner unit)
+        {
+            _inner.Remove(unit);
+            if (unit.Savepoint is { } savepoint)
+            {
+                if (unit.Committed)
+                {
+                    await savepoint.CommitAsync(CancellationToken.None);
+                }
+
+                await savepoint.DisposeAsync();
+            }
+        }
 
         public async ValueTask DisposeAsync()
         {
@@ -91,6 +134,21 @@ internal sealed class WriteScope(IDatabase database)
             if (_transaction is not null)
             {
                 await _transaction.DisposeAsync();
+            }
+        }
+
+        /// <summary>A unit of work inside the shared one: its savepoint, once it has written, and whether it committed.</summary>
+        public sealed class Inner
+        {
+            public WriteTransaction? Savepoint { get; set; }
+
+            public bool Committed { get; private set; }
+
+            /// <summary>Keeps its writes for the owner to commit (a savepoint's commit sends nothing).</summary>
+            public Task CommitAsync(CancellationToken cancellationToken)
+            {
+                Committed = true;
+                return Task.CompletedTask;
             }
         }
     }

@@ -29,9 +29,9 @@ public abstract class WritesWithTheRequestTests(TestDatabase database) : OwnData
         }
     }
 
-    private async Task<(HttpClient Client, TestOrganization Org)> StartAsync()
+    private async Task<(HttpClient Client, TestOrganization Org)> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
-        _service = new ServiceFactory(Database, services: services => services
+        _service = new ServiceFactory(Database, settings: settings, services: services => services
             .AddScoped<CreatedLog>()
             .AddScoped<IPipelineBehaviorOf, LogsCreates>());
         _service.StartServer();
@@ -83,6 +83,23 @@ public abstract class WritesWithTheRequestTests(TestDatabase database) : OwnData
         Assert.Equal((0L, 0L), await StoredAsync("Refused"));
         await using var connection = Database.CreateConnection();
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM IdempotencyKeys")); // not the refused one's
+    }
+
+    [Fact]
+    public async Task ManyKeyedCreatesAtOnce_WithTheConcern_ShareASmallPool()
+    {
+        // Each create reads before it writes. A request whose unit of work began its transaction before that read
+        // would hold one connection while it waits for a second: with more requests than connections, each would
+        // wait for the pool's timeout. On PostgreSQL the pool holds 2; SQLite has no pool bound to set.
+        var (client, org) = await StartAsync(Database.Provider == DatabaseProvider.PostgreSql
+            ? new Dictionary<string, string> { ["ConnectionStrings:Databrain"] = $"{Database.ConnectionString};Maximum Pool Size=2" }
+            : null);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => client.SendAsync(
+            HttpMethod.Post, org.Token, body: new { name = $"Pooled {i}", connectionType = "MULTI_DATAMART" }, headers: ("Idempotency-Key", $"pooled-{i}"))));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        Assert.Equal((1L, 1L), await StoredAsync("Pooled 11"));
     }
 
     /// <summary>The concern's behavior: the rest of the request, then its own row, in the request's unit of work.</summary>
