@@ -48,7 +48,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TelemetryBehavior<,>));
         services.AddSingleton<IPipelineBehavior<CreateWorkspaceCommand, Result<CreatedWorkspace>>, CreateWorkspaceMetrics>();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
-        services.AddScoped<IPipelineBehavior<ListWorkspacesQuery, Result<IAsyncEnumerable<WorkspaceListItem>>>, WholeListBound>();
+        services.AddScoped<IPipelineBehavior<ListWorkspacesQuery, Result<WorkspaceList>>, WholeListBound>();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         return services.AddWriteConcerns(typeof(DependencyInjection).Assembly);

@@ -17,8 +17,8 @@ internal static class InMemoryPorts
     public const long Organization = 1;
 
     private static readonly IReadOnlyDictionary<string, long> Llms = new Dictionary<string, long>(StringComparer.Ordinal) { ["gpt-4o"] = 10 };
-    private static readonly IReadOnlyList<WorkspaceListItem> Page =
-        Enumerable.Range(0, WorkspacePage.Size).Select(i => new WorkspaceListItem($"workspace-{i}", "DATASOURCE")).ToArray();
+    private static readonly WorkspaceListItem[] Page =
+        Enumerable.Range(0, WorkspacePage.DefaultSize).Select(i => new WorkspaceListItem($"workspace-{i}", "DATASOURCE")).ToArray();
 
     private static readonly Dictionary<string, Func<object?[], object>> Answers = new(StringComparer.Ordinal)
     {
@@ -34,7 +34,7 @@ internal static class InMemoryPorts
                 ThemeId: references.ThemeName == "dark" ? 3 : null));
         },
         [nameof(IWorkspaceRepository.TryAddAsync)] = _ => Task.FromResult(true),
-        [nameof(IWorkspaceQueries.ListAsync)] = _ => Task.FromResult(Page),
+        [nameof(IWorkspaceQueries.ListAsync)] = _ => Task.FromResult(new WorkspaceListPage(Page, Page.Length)),
     };
 
     public static IServiceCollection AddInMemoryPorts(this IServiceCollection services) => services

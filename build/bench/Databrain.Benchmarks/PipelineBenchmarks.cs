@@ -67,5 +67,5 @@ public class PipelineBenchmarks
     public Task<Databrain.Application.Common.Results.Result<CreatedWorkspace>> CreateInvalid() => SendAsync(Invalid);
 
     [Benchmark(Description = "list: a page")]
-    public Task<Databrain.Application.Common.Results.Result<IAsyncEnumerable<WorkspaceListItem>>> ListPage() => SendAsync(List);
+    public Task<Databrain.Application.Common.Results.Result<WorkspaceList>> ListPage() => SendAsync(List);
 }

@@ -249,11 +249,21 @@ app.MapGet("/api/v2/workspace", async (HttpContext context) =>
     await using var connection = new SqliteConnection(connectionString);
     await connection.OpenAsync();
     await using var command = connection.CreateCommand();
-    command.CommandText = "SELECT Name, ConnectionType FROM Workspaces WHERE OrganizationId = @o ORDER BY Id" + (paginate ? " LIMIT 10 OFFSET @s" : string.Empty);
+    // A page carries the number of matches (X-Total-Count), counted in the same command, as the service does.
+    command.CommandText = paginate
+        ? "SELECT COUNT(*) FROM Workspaces WHERE OrganizationId = @o; SELECT Name, ConnectionType FROM Workspaces WHERE OrganizationId = @o ORDER BY Id LIMIT 10 OFFSET @s"
+        : "SELECT Name, ConnectionType FROM Workspaces WHERE OrganizationId = @o ORDER BY Id";
     command.Parameters.AddWithValue("@o", organization.Value);
     command.Parameters.AddWithValue("@s", (page - 1L) * 10);
     var items = new List<object>();
     await using var reader = await command.ExecuteReaderAsync();
+    if (paginate)
+    {
+        await reader.ReadAsync();
+        context.Response.Headers["X-Total-Count"] = reader.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await reader.NextResultAsync();
+    }
+
     while (await reader.ReadAsync())
     {
         items.Add(new { name = reader.GetString(0), connectionType = reader.GetString(1) });

@@ -47,11 +47,14 @@ namespace Databrain.Client
         /// List workspaces, or read one by name
         /// </summary>
         /// <remarks>
-        /// Without name: the list (isPagination, pageNumber). With name: one workspace, every property present, and its version's ETag; name is not allowed together with isPagination or pageNumber.
+        /// Without name: the list (isPagination, pageNumber, pageSize) of the workspaces that match the filters (nameStartsWith, connectionType); a page carries X-Total-Count. With name: one workspace, every property present, and its version's ETag; name is not allowed together with any list option.
         /// </remarks>
+        /// <param name="pageSize">Workspaces per page, 1 to 100 (default 10); only with isPagination=true.</param>
+        /// <param name="nameStartsWith">Only workspaces whose name starts with exactly this text (ordinal, case-sensitive; spaces count): 1 to 255 characters.</param>
+        /// <param name="connectionType">Only workspaces with this connection type: DATASOURCE, DATAMART, MULTI_DATASOURCE or MULTI_DATAMART.</param>
         /// <returns>OK</returns>
         /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DatabrainResponse<WorkspaceListEnvelope>> ListWorkspacesAsync(string? name = null, string? isPagination = null, string? pageNumber = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<DatabrainResponse<WorkspaceListEnvelope>> ListWorkspacesAsync(string? name = null, string? isPagination = null, string? pageNumber = null, string? pageSize = null, string? nameStartsWith = null, string? connectionType = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -276,11 +279,14 @@ namespace Databrain.Client
         /// List workspaces, or read one by name
         /// </summary>
         /// <remarks>
-        /// Without name: the list (isPagination, pageNumber). With name: one workspace, every property present, and its version's ETag; name is not allowed together with isPagination or pageNumber.
+        /// Without name: the list (isPagination, pageNumber, pageSize) of the workspaces that match the filters (nameStartsWith, connectionType); a page carries X-Total-Count. With name: one workspace, every property present, and its version's ETag; name is not allowed together with any list option.
         /// </remarks>
+        /// <param name="pageSize">Workspaces per page, 1 to 100 (default 10); only with isPagination=true.</param>
+        /// <param name="nameStartsWith">Only workspaces whose name starts with exactly this text (ordinal, case-sensitive; spaces count): 1 to 255 characters.</param>
+        /// <param name="connectionType">Only workspaces with this connection type: DATASOURCE, DATAMART, MULTI_DATASOURCE or MULTI_DATAMART.</param>
         /// <returns>OK</returns>
         /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DatabrainResponse<WorkspaceListEnvelope>> ListWorkspacesAsync(string? name = null, string? isPagination = null, string? pageNumber = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<DatabrainResponse<WorkspaceListEnvelope>> ListWorkspacesAsync(string? name = null, string? isPagination = null, string? pageNumber = null, string? pageSize = null, string? nameStartsWith = null, string? connectionType = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -307,6 +313,18 @@ namespace Databrain.Client
                     if (pageNumber != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("pageNumber")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(pageNumber, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (pageSize != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("pageSize")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(pageSize, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (nameStartsWith != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("nameStartsWith")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(nameStartsWith, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (connectionType != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("connectionType")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(connectionType, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 

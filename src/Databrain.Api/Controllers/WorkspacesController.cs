@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Databrain.Api.Http;
 using Databrain.Api.OpenApi;
 using Databrain.Application.Workspaces;
@@ -44,13 +45,13 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
         (await mediator.Send(new CreateWorkspaceCommand(body.Value, Request.KeyFor(idempotencyKey, body.Bytes)), cancellationToken)).ToResponse();
 
     /// <summary>
-    /// Without <c>name</c>: the workspaces of the caller's organization, oldest first, all or a page of 10.
-    /// With <c>name</c>: that one workspace, whole, with its version's ETag.
+    /// Without <c>name</c>: the workspaces of the caller's organization that match the filters, oldest first, all or
+    /// a page, with <c>X-Total-Count</c>. With <c>name</c>: that one workspace, whole, with its version's ETag.
     /// </summary>
     [HttpGet]
     [EndpointName("ListWorkspaces")] // the operation id clients already generate from
     [EndpointSummary("List workspaces, or read one by name")]
-    [EndpointDescription("Without name: the list (isPagination, pageNumber). With name: one workspace, every property present, and its version's ETag; name is not allowed together with isPagination or pageNumber.")]
+    [EndpointDescription("Without name: the list (isPagination, pageNumber, pageSize) of the workspaces that match the filters (nameStartsWith, connectionType); a page carries X-Total-Count. With name: one workspace, every property present, and its version's ETag; name is not allowed together with any list option.")]
     [ProducesResponseType<Envelope<IReadOnlyList<WorkspaceListItem>>>(StatusCodes.Status200OK)]
     [ProducesResponseType<Envelope<WorkspaceDetails>>(StatusCodes.Status200OK)]
     [Sends(typeof(ListWorkspacesQuery), typeof(GetWorkspaceQuery))]
@@ -58,10 +59,13 @@ public sealed class WorkspacesController(IMediator mediator) : ControllerBase
         [RawQuery] string? name,
         [FromQuery] string? isPagination,
         [FromQuery] string? pageNumber,
+        [RawQuery, Description("Workspaces per page, 1 to 100 (default 10); only with isPagination=true.")] string? pageSize,
+        [RawQuery, Description("Only workspaces whose name starts with exactly this text (ordinal, case-sensitive; spaces count): 1 to 255 characters.")] string? nameStartsWith,
+        [RawQuery, Description("Only workspaces with this connection type: DATASOURCE, DATAMART, MULTI_DATASOURCE or MULTI_DATAMART.")] string? connectionType,
         CancellationToken cancellationToken) =>
         name is null
-            ? (await mediator.Send(new ListWorkspacesQuery(isPagination, pageNumber), cancellationToken)).ToResponse()
-            : (await mediator.Send(new GetWorkspaceQuery(name, isPagination, pageNumber), cancellationToken)).ToResponse();
+            ? (await mediator.Send(new ListWorkspacesQuery(isPagination, pageNumber, pageSize, nameStartsWith, connectionType), cancellationToken)).ToResponse()
+            : (await mediator.Send(new GetWorkspaceQuery(name, isPagination, pageNumber, pageSize, nameStartsWith, connectionType), cancellationToken)).ToResponse();
 
     /// <summary>Update a workspace of the caller's organization, named by the body's <c>name</c>.</summary>
     [HttpPut]

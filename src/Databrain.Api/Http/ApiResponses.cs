@@ -30,6 +30,9 @@ public static class ApiResponses
         return result.IsReplayed ? new ReplayedResult(answer) : answer;
     }
 
+    /// <summary>The number of items that match, over every page, on an answer that is a page (<see cref="ICounted"/>).</summary>
+    public const string TotalCountHeader = "X-Total-Count";
+
     /// <summary>Marks the remembered answer of an earlier request with the same Idempotency-Key (docs/api.md, "Retry-safe writes: Idempotency-Key").</summary>
     public const string ReplayedHeader = "Idempotent-Replayed";
 
@@ -69,6 +72,11 @@ public static class ApiResponses
             {
                 // An answer that carries one workspace carries its version's strong entity tag.
                 response.Headers.ETag = $"\"{tag}\"";
+            }
+
+            if (value is ICounted { TotalCount: { } total })
+            {
+                response.Headers[TotalCountHeader] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
             return response.WriteAsJsonAsync(new Envelope<T>(value, null), ApiJson.Options, ApiJson.ContentType, context.HttpContext.RequestAborted);

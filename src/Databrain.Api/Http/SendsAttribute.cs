@@ -14,4 +14,14 @@ public sealed class SendsAttribute(params Type[] requests) : Attribute
     /// <summary>Every error code of the requests an endpoint's metadata says it sends, each once.</summary>
     public static IReadOnlyList<string> ErrorsOf(IEnumerable<object> endpointMetadata) =>
         endpointMetadata.OfType<SendsAttribute>().SelectMany(a => a.Requests).SelectMany(RequestErrors.Of).Distinct().ToArray();
+
+    /// <summary>The answer types (the <c>T</c> of <c>IRequest&lt;Result&lt;T&gt;&gt;</c>) of the requests an endpoint's metadata says it sends.</summary>
+    public static IReadOnlyList<Type> AnswersOf(IEnumerable<object> endpointMetadata) =>
+        endpointMetadata.OfType<SendsAttribute>().SelectMany(a => a.Requests)
+            .SelectMany(r => r.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(MediatR.IRequest<>)))
+            .Select(i => i.GetGenericArguments()[0])
+            .Where(result => result.IsGenericType && result.GetGenericTypeDefinition() == typeof(Result<>))
+            .Select(result => result.GetGenericArguments()[0])
+            .Distinct()
+            .ToArray();
 }

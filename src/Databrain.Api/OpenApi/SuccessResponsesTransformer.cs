@@ -51,6 +51,16 @@ public sealed class SuccessResponsesTransformer : IOpenApiOperationTransformer
                 media.Schema = new OpenApiSchema { OneOf = schemas };
             }
 
+            if (SendsAttribute.AnswersOf(context.Description.ActionDescriptor.EndpointMetadata).Any(typeof(ICounted).IsAssignableFrom))
+            {
+                ok.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                ok.Headers[ApiResponses.TotalCountHeader] = new OpenApiHeader
+                {
+                    Description = "On a page (isPagination=true): how many workspaces match the filters, over every page.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[0-9]+$" },
+                };
+            }
+
             if (answers.Any(a => typeof(IVersioned).IsAssignableFrom(a.GetGenericArguments().FirstOrDefault() ?? a)))
             {
                 ok.Headers ??= new Dictionary<string, IOpenApiHeader>();
@@ -58,7 +68,7 @@ public sealed class SuccessResponsesTransformer : IOpenApiOperationTransformer
                 {
                     Description = "An opaque strong entity tag that names this workspace and this version, for If-Match (on read one, create and update). Echo it; do not build it.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-                    Example = System.Text.Json.Nodes.JsonValue.Create("\"3\""),
+                    Example = System.Text.Json.Nodes.JsonValue.Create("\"01937c1e-6f2a-7b3c-9d41-5e8f0a2b4c6d.3\""),
                 };
             }
         }

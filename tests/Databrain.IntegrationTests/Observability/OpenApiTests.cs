@@ -48,7 +48,7 @@ public sealed class OpenApiTests : IAsyncLifetime
         Assert.True(_document.GetProperty("security")[0].TryGetProperty("Bearer", out _));
         Assert.Equal(Databrain.Api.Observability.ServiceVersion.Value, _document.GetProperty("info").GetProperty("version").GetString());
         Assert.Equal("UpdateWorkspace", path.GetProperty("put").GetProperty("operationId").GetString());
-        Assert.Equal(["name", "isPagination", "pageNumber"], path.GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal(["name", "isPagination", "pageNumber", "pageSize", "nameStartsWith", "connectionType"], path.GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
     }
 
     [Fact]

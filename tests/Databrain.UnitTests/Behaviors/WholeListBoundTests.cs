@@ -19,10 +19,10 @@ public sealed class WholeListBoundTests : IDisposable
         _meters.Dispose();
     }
 
-    private static Task<Result<IAsyncEnumerable<WorkspaceListItem>>> Next() =>
-        Task.FromResult(Result<IAsyncEnumerable<WorkspaceListItem>>.Success(AsyncEnumerable.Empty<WorkspaceListItem>()));
+    private static Task<Result<WorkspaceList>> Next() =>
+        Task.FromResult(Result<WorkspaceList>.Success(new WorkspaceList(AsyncEnumerable.Empty<WorkspaceListItem>(), totalCount: null)));
 
-    private static Task<Result<IAsyncEnumerable<WorkspaceListItem>>> Send(WholeListBound bound, string? isPagination) =>
+    private static Task<Result<WorkspaceList>> Send(WholeListBound bound, string? isPagination) =>
         bound.Handle(new ListWorkspacesQuery(isPagination, null), CancellationToken.None, Next);
 
     [Fact]

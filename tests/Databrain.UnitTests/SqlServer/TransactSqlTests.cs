@@ -46,7 +46,8 @@ public sealed partial class TransactSqlTests
         }
 
         var dialect = new SqlServerDialect();
-        data.Add("WorkspaceQueries.ListSql", WorkspaceQueries.ListSql(dialect));
+        data.Add("WorkspaceQueries.ListSql", WorkspaceQueries.ListSql(dialect, new Databrain.Application.Workspaces.WorkspaceFilter("Sales", Databrain.Domain.Workspaces.ConnectionType.Datamart)));
+        data.Add("WorkspaceQueries.CountSql", WorkspaceQueries.CountSql(new Databrain.Application.Workspaces.WorkspaceFilter("Sales", Databrain.Domain.Workspaces.ConnectionType.Datamart)));
         data.Add("WorkspaceDetailsSql.Select(ByName)", WorkspaceDetailsSql.Select(WorkspaceDetailsSql.ByName));
         data.Add("WorkspaceRepository.InsertSql(2)", WorkspaceRepository.InsertSql(dialect, 2));
         data.Add("WorkspaceRepository.UpdateSql(connection only)", WorkspaceRepository.UpdateSql(dialect, WorkspaceChanges.Create(ConnectionType.MultiDatamart, null, null, default, default, default, default, default)));

@@ -47,7 +47,7 @@ public sealed class ListWorkspacesValidatorTests
     [InlineData("true", "2147483647", 21474836460L, 10)]
     public void PageOf_TurnsAValidQueryIntoSkipAndTake(string? isPagination, string? pageNumber, long? skip, int? take)
     {
-        var page = WorkspacePage.Of(isPagination, pageNumber);
+        var page = WorkspacePage.Of(isPagination, pageNumber, pageSize: null);
         Assert.Equal(skip, page?.Skip);
         Assert.Equal(take, page?.Take);
     }

@@ -13,7 +13,13 @@ namespace Databrain.Application.Workspaces.GetWorkspace;
 /// carried too, because they are not allowed together with <c>name</c>.
 /// </summary>
 [Answers(Errors.WorkspaceDoesNotExistCode)]
-public sealed record GetWorkspaceQuery(string? Name, string? IsPagination = null, string? PageNumber = null)
+public sealed record GetWorkspaceQuery(
+    string? Name,
+    string? IsPagination = null,
+    string? PageNumber = null,
+    string? PageSize = null,
+    string? NameStartsWith = null,
+    string? ConnectionType = null)
     : IRequest<Result<WorkspaceDetails>>, IOrganizationScoped;
 
 public sealed class GetWorkspaceValidator : AbstractValidator<GetWorkspaceQuery>
@@ -26,6 +32,9 @@ public sealed class GetWorkspaceValidator : AbstractValidator<GetWorkspaceQuery>
         RuleFor(q => q.Name).NotNull().WithMessage(RuleMessages.IsRequired).FollowsNameRule();
         RuleFor(q => q.IsPagination).Null().WithMessage(NotWithName);
         RuleFor(q => q.PageNumber).Null().WithMessage(NotWithName);
+        RuleFor(q => q.PageSize).Null().WithMessage(NotWithName);
+        RuleFor(q => q.NameStartsWith).Null().WithMessage(NotWithName);
+        RuleFor(q => q.ConnectionType).Null().WithMessage(NotWithName);
     }
 }
 

@@ -9,12 +9,12 @@ namespace Databrain.Application.Workspaces.ListWorkspaces;
 /// scope: the slot is held until the whole answer has been written to the client, not only until it was read.
 /// </summary>
 public sealed class WholeListBound(WholeListSlots slots)
-    : IPipelineBehavior<ListWorkspacesQuery, Result<IAsyncEnumerable<WorkspaceListItem>>>, IDisposable
+    : IPipelineBehavior<ListWorkspacesQuery, Result<WorkspaceList>>, IDisposable
 {
     private bool _holding;
 
-    public async Task<Result<IAsyncEnumerable<WorkspaceListItem>>> Handle(
-        ListWorkspacesQuery request, CancellationToken cancellationToken, RequestHandlerDelegate<Result<IAsyncEnumerable<WorkspaceListItem>>> next)
+    public async Task<Result<WorkspaceList>> Handle(
+        ListWorkspacesQuery request, CancellationToken cancellationToken, RequestHandlerDelegate<Result<WorkspaceList>> next)
     {
         if (request.IsPagination == "true")
         {
