@@ -1,3 +1,4 @@
+using Databrain.Api.History;
 using Databrain.Api.Hosting;
 using Databrain.Api.Http;
 using Databrain.Api.Idempotency;
@@ -50,6 +51,7 @@ public static class DependencyInjection
         builder.Services.AddDatabrainRateLimits(builder.Configuration);
         builder.Services.AddGracefulStop(builder.Configuration);
         builder.Services.AddDatabrainIdempotency(builder.Configuration);
+        builder.Services.AddDatabrainHistory(builder.Configuration);
         builder.Services.Replace(ServiceDescriptor.Singleton(builder.Configuration.GetSection(ListOptions.Section).Get<ListOptions>() ?? new ListOptions()));
         if (OpenApiSetup.IsOpenApiEnabled(builder.Configuration, builder.Environment))
         {

@@ -3,6 +3,7 @@ using Databrain.Application.Common.Behaviors;
 using Databrain.Application.Common.Idempotency;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
+using Databrain.Application.History;
 using Databrain.Application.Workspaces;
 using Databrain.Application.Workspaces.CreateWorkspace;
 using Databrain.Application.Workspaces.ListWorkspaces;
@@ -33,6 +34,8 @@ public static class DependencyInjection
         services.AddSingleton<NewKeyBudget>();
         services.TryAddSingleton(new ListOptions());
         services.AddSingleton<WholeListSlots>();
+        services.TryAddSingleton(new HistoryOptions());
+        services.AddScoped<ChangeLog>();
 
         services.Scan(scan => scan
             .FromAssemblyOf<CallerContext>()

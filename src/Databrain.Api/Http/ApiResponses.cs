@@ -17,6 +17,7 @@ public static class ApiResponses
         HostErrors.NotFoundCode => StatusCodes.Status404NotFound,
         HostErrors.MethodNotAllowedCode => StatusCodes.Status405MethodNotAllowed,
         Errors.WorkspaceVersionMismatchCode => StatusCodes.Status412PreconditionFailed,
+        Errors.ChangeFeedCursorExpiredCode => StatusCodes.Status410Gone,
         Errors.TooManyRequestsCode => StatusCodes.Status429TooManyRequests,
         Errors.IdempotencyKeyReusedCode => StatusCodes.Status422UnprocessableEntity,
         Errors.IdempotencyKeyInUseCode => StatusCodes.Status409Conflict,

@@ -19,6 +19,7 @@ public static class ErrorExamples
         Errors.InvalidThemeName("neon"),
         Errors.WorkspaceDoesNotExist("Sales Analytics"),
         Errors.WorkspaceVersionMismatch("Sales Analytics", 4),
+        Errors.ChangeFeedCursorExpired(1043, 2000),
         Errors.InvalidDataAppApiKey,
         Errors.InsufficientTokenScope,
         Errors.TooManyRequests(7),

@@ -14,6 +14,13 @@ internal interface ISqlDialect
     /// </summary>
     string? ReclaimFreePages(int pages);
 
+    /// <summary>
+    /// A statement (with its <c>;</c>) that locks the workspace row <c>@Id</c> for writing until the transaction ends,
+    /// so that what the transaction reads of it next is what it then changes; empty where the write transaction
+    /// holds the whole database already (SQLite).
+    /// </summary>
+    string LockWorkspaceRow { get; }
+
     /// <summary>An expression for the current UTC time, stored as the provider stores CreatedAt.</summary>
     string UtcNow { get; }
 

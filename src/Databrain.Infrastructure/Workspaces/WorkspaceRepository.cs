@@ -116,7 +116,7 @@ internal sealed class WorkspaceRepository(IDatabase database, WriteScope writes)
         }, cancellationToken);
     }
 
-    public Task<ConditionalWrite<WorkspaceDetails>> TryUpdateAsync(long workspaceId, WorkspaceChanges changes, WorkspaceVersion? expected, CancellationToken cancellationToken)
+    public Task<ConditionalWrite<WorkspaceUpdate>> TryUpdateAsync(long workspaceId, WorkspaceChanges changes, WorkspaceVersion? expected, CancellationToken cancellationToken)
     {
         var summary = changes.MetricSummary.Value;
         var parameters = new DynamicParameters(new
@@ -143,47 +143,63 @@ internal sealed class WorkspaceRepository(IDatabase database, WriteScope writes)
         var after = AfterUpdateSql(changes.CopilotLlmIds.IsGiven ? changes.CopilotLlmIds.Value.Count : null);
 
         // The row first (it is then locked until the end), then its links: the order a delete takes too. Only a
-        // changed row gets new links, so that a refused update writes nothing and waits on no link.
+        // changed row gets new links, so that a refused update writes nothing and waits on no link. What the row
+        // held before is read under the lock, so that the change record names exactly the fields this update changed.
         return writes.RunAsync(async write =>
         {
+            await LockAsync(write, workspaceId, cancellationToken);
+            var stored = await WorkspaceDetailsSql.QueryAsync(write.Connection, database.Command(ReadById, parameters, cancellationToken, write.Transaction));
             var changed = await write.Connection.ExecuteAsync(database.Command(update, parameters, cancellationToken, write.Transaction)) == 1;
             if (!changed)
             {
                 // Gone, or at another version.
                 var current = await write.Connection.QuerySingleOrDefaultAsync<long?>(database.Command(
                     CurrentVersion, new { Id = workspaceId }, cancellationToken, write.Transaction));
-                return ConditionalWrite<WorkspaceDetails>.Refused(current);
+                return ConditionalWrite<WorkspaceUpdate>.Refused(current);
             }
 
-            var stored = await WorkspaceDetailsSql.QueryAsync(write.Connection, database.Command(after, parameters, cancellationToken, write.Transaction))
+            var updated = await WorkspaceDetailsSql.QueryAsync(write.Connection, database.Command(after, parameters, cancellationToken, write.Transaction))
                 ?? throw new InvalidOperationException("An updated workspace did not read back.");
 
             await write.CommitAsync(cancellationToken);
-            return ConditionalWrite<WorkspaceDetails>.Done(stored);
+            return ConditionalWrite<WorkspaceUpdate>.Done(new WorkspaceUpdate(stored!, updated));
         }, cancellationToken);
     }
 
-    public Task<ConditionalWrite<string>> TryDeleteAsync(long organizationId, string name, WorkspaceVersion? expected, CancellationToken cancellationToken) =>
+    public Task<ConditionalWrite<WorkspaceVersion>> TryDeleteAsync(long organizationId, string name, WorkspaceVersion? expected, CancellationToken cancellationToken) =>
         writes.RunAsync(async write =>
         {
             var found = await write.Connection.QuerySingleOrDefaultAsync<(long Id, string PublicId, long Version)?>(database.Command(
                 FindForDelete, new { OrganizationId = organizationId, Name = name }, cancellationToken, write.Transaction));
             if (found is not { } workspace)
             {
-                return ConditionalWrite<string>.Refused(null);
+                return ConditionalWrite<WorkspaceVersion>.Refused(null);
             }
 
-            var deleted = await write.Connection.ExecuteAsync(database.Command(
+            // The version it has under the lock is the one it is deleted at (the change record's).
+            await LockAsync(write, workspace.Id, cancellationToken);
+            var version = await write.Connection.QuerySingleOrDefaultAsync<long?>(database.Command(
+                CurrentVersion, new { workspace.Id }, cancellationToken, write.Transaction));
+            var deleted = version is not null && await write.Connection.ExecuteAsync(database.Command(
                 Delete, new { workspace.Id, ExpectedVersion = expected?.Version, ExpectedId = expected?.WorkspaceId }, cancellationToken, write.Transaction)) == 1;
             if (!deleted)
             {
-                return ConditionalWrite<string>.Refused(await write.Connection.QuerySingleOrDefaultAsync<long?>(database.Command(
+                return ConditionalWrite<WorkspaceVersion>.Refused(await write.Connection.QuerySingleOrDefaultAsync<long?>(database.Command(
                     CurrentVersion, new { workspace.Id }, cancellationToken, write.Transaction)));
             }
 
             await write.CommitAsync(cancellationToken);
-            return ConditionalWrite<string>.Done(workspace.PublicId);
+            return ConditionalWrite<WorkspaceVersion>.Done(new WorkspaceVersion(workspace.PublicId, version!.Value));
         }, cancellationToken);
+
+    /// <summary>Locks the workspace's row until the write ends, where the write does not hold the whole database already.</summary>
+    private async Task LockAsync(WriteTransaction write, long id, CancellationToken cancellationToken)
+    {
+        if (database.Dialect.LockWorkspaceRow.Length > 0)
+        {
+            await write.Connection.ExecuteAsync(database.Command(database.Dialect.LockWorkspaceRow, new { Id = id }, cancellationToken, write.Transaction));
+        }
+    }
 
     /// <summary>
     /// Inserts the Copilot LLM links of the workspace that <paramref name="where"/> finds, with each LLM's

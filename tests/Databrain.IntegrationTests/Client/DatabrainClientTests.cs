@@ -294,6 +294,24 @@ public sealed class DatabrainClientTests(SqliteApi api) : IAsyncDisposable
     }
 
     [Fact]
+    public async Task TheFeedAndAHistory_ThroughTheClient_AndACursorBelowThePurgeMark_ThrowsGone()
+    {
+        var org = await api.CreateOrganizationAsync();
+        var client = ClientFor(org.Token);
+        await client.CreateWorkspaceAsync(new CreateWorkspaceRequest { Name = "Followed", ConnectionType = CreateWorkspaceRequestConnectionType.MULTI_DATAMART });
+        await client.CreateWorkspaceAsync(new CreateWorkspaceRequest { Name = "Second", ConnectionType = CreateWorkspaceRequestConnectionType.MULTI_DATAMART });
+
+        var feed = (await client.ListChangesAsync(after: "0", limit: "1")).Result.Data!;
+        var history = (await client.GetWorkspaceHistoryAsync("Second")).Result.Data!;
+        await api.ExecuteAsync("UPDATE Organizations SET ChangesPurgedThrough = 1 WHERE Name = @Name", new { org.Name });
+        var error = await Fails(() => client.ListChangesAsync(after: "0"));
+
+        Assert.Equal(("1", "Followed", "1"), (feed.Changes.Single().Sequence, feed.Changes.Single().Name, feed.Next));
+        Assert.Equal("2", history.Changes.Single().Sequence);
+        Assert.Equal((410, Errors.ChangeFeedCursorExpiredCode), (error.StatusCode, error.Code));
+    }
+
+    [Fact]
     public void TheseTests_CoverEveryErrorCodeOfTheApi()
     {
         // UNKNOWN_ORGANIZATION, SERVICE_TOKEN_CONFLICT, UNKNOWN_SERVICE_TOKEN and SERVICE_TOKEN_ENDED are the admin commands', not answers of the API. Every other
@@ -301,7 +319,7 @@ public sealed class DatabrainClientTests(SqliteApi api) : IAsyncDisposable
         string[] asserted =
         [
             .. RejectedCreates.Keys, Errors.WorkspaceNameAlreadyExistsCode, Errors.WorkspaceDoesNotExistCode,
-            Errors.WorkspaceVersionMismatchCode, Errors.IdempotencyKeyReusedCode, Errors.IdempotencyKeyInUseCode, Errors.InvalidDataAppApiKeyCode, Errors.InsufficientTokenScopeCode,
+            Errors.WorkspaceVersionMismatchCode, Errors.ChangeFeedCursorExpiredCode, Errors.IdempotencyKeyReusedCode, Errors.IdempotencyKeyInUseCode, Errors.InvalidDataAppApiKeyCode, Errors.InsufficientTokenScopeCode,
             Errors.TooManyRequestsCode, Errors.InternalServerErrorCode, HostErrors.NotFoundCode, HostErrors.MethodNotAllowedCode,
         ];
         var catalogue = new[] { typeof(Errors), typeof(HostErrors) }

@@ -135,7 +135,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WithTheTokenCacheWarm_AnUpdateSendsThreeDatabaseCommands_AndAReadOne()
+    public async Task WithTheTokenCacheWarm_AnUpdateSendsFourDatabaseCommands_AndAReadOne()
     {
         Assert.Equal(HttpStatusCode.OK, (await Traced(new { name = "Versioned", connectionType = "MULTI_DATAMART", aiCopilotLlms = new[] { "gpt-4o" } })).Status);
 
@@ -145,8 +145,9 @@ public sealed class TelemetryTests : IAsyncLifetime
         var read = await Traced(null, HttpMethod.Get, "?name=Versioned");
 
         Assert.Equal(HttpStatusCode.OK, updated.Status);
-        // The look-up; the row (locked from then on); the links and the workspace as stored, only once the row changed.
-        Assert.Equal(3, CommandsOn("Workspaces", updated.Spans));
+        // The look-up; the row as it was, read under its lock (for the change record); the row; the links and the
+        // workspace as stored, only once the row changed.
+        Assert.Equal(4, CommandsOn("Workspaces", updated.Spans));
         Assert.Equal(HttpStatusCode.OK, read.Status);
         Assert.Equal(1, CommandsOn("Workspaces", read.Spans));
     }

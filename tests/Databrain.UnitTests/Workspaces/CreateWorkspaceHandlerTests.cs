@@ -1,6 +1,7 @@
 using Databrain.Application.Common.Ports;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
+using Databrain.Application.History;
 using Databrain.Application.Workspaces.CreateWorkspace;
 using Databrain.Application.Workspaces.Ports;
 using Databrain.Domain.Workspaces;
@@ -14,6 +15,7 @@ public sealed class CreateWorkspaceHandlerTests
 
     private readonly IWorkspaceReferenceLookup _lookup = Substitute.For<IWorkspaceReferenceLookup>();
     private readonly IWorkspaceRepository _workspaces = Substitute.For<IWorkspaceRepository>();
+    private readonly ChangeLog _changes = new();
     private readonly CreateWorkspaceHandler _handler;
 
     /// <summary>Asks for everything that can be looked up, so that each test removes one thing from the catalog.</summary>
@@ -42,7 +44,7 @@ public sealed class CreateWorkspaceHandlerTests
     {
         var caller = new CallerContext(null, Substitute.For<IServiceTokenLookup>().FindAsync);
         caller.Authenticate(new ServiceToken(OrganizationId, "tok_test", null, TokenScope.Write, null));
-        _handler = new CreateWorkspaceHandler(caller, _lookup, _workspaces);
+        _handler = new CreateWorkspaceHandler(caller, _lookup, _workspaces, _changes);
         _workspaces.TryAddAsync(Arg.Any<Workspace>(), Arg.Any<CancellationToken>()).Returns(true);
     }
 
@@ -66,6 +68,11 @@ public sealed class CreateWorkspaceHandlerTests
                 && w.Ai.CopilotLlmIds.SequenceEqual(new long[] { 11, 12 }) && w.Ai.IsEnableMetricSuggestions
                 && w.Ai.MetricSummary!.Type == SummaryType.Custom && w.Ai.MetricSummary.CustomPrompt == "Explain"),
             Arg.Any<CancellationToken>());
+        var change = Assert.Single(_changes.TakeAll());
+        Assert.Equal(("Sales", "create", 1L), (change.Name, change.Operation, change.Version));
+        Assert.Equal( // every field given a value; datamartName was left out
+            ["name", "connectionType", "datasourceName", "llmName", "aiCopilotLlms", "isEnableMetricSuggestions", "isEnableMetricSummary", "summaryType", "customSummaryPrompt", "themeName"],
+            change.Changed);
     }
 
     [Fact]
@@ -142,7 +149,7 @@ public sealed class CreateWorkspaceHandlerTests
     [Fact]
     public async Task Handle_WithoutAuthenticatedCaller_Throws()
     {
-        var handler = new CreateWorkspaceHandler(new CallerContext(null, Substitute.For<IServiceTokenLookup>().FindAsync), _lookup, _workspaces);
+        var handler = new CreateWorkspaceHandler(new CallerContext(null, Substitute.For<IServiceTokenLookup>().FindAsync), _lookup, _workspaces, _changes);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => handler.Handle(Everything, CancellationToken.None));
     }

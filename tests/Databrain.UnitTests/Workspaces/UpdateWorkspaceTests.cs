@@ -1,6 +1,7 @@
 using Databrain.Application.Common.Ports;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
+using Databrain.Application.History;
 using Databrain.Application.Workspaces;
 using Databrain.Application.Workspaces.Ports;
 using Databrain.Application.Workspaces.Rules;
@@ -34,19 +35,23 @@ public sealed class UpdateWorkspaceTests
     private static readonly ResolvedReferences AllFound = new(
         new StoredWorkspace(7, PublicId, 3), 1, 2, new Dictionary<string, long> { ["gpt"] = 10, ["claude"] = 11 }, 4);
 
+    private static readonly WorkspaceDetails Before = new(
+        "7", "Sales", "DATASOURCE", "pg", null, "gpt", ["llama", "claude"], false, false, null, null, "light", 3, DateTime.UnixEpoch, DateTime.UnixEpoch);
+
     private static readonly WorkspaceDetails Stored = new(
         "7", "Sales", "DATASOURCE", "pg", null, "gpt", ["claude"], false, false, null, null, "dark", 4, DateTime.UnixEpoch, DateTime.UnixEpoch);
 
     private readonly IWorkspaceReferenceLookup _lookup = Substitute.For<IWorkspaceReferenceLookup>();
     private readonly IWorkspaceRepository _workspaces = Substitute.For<IWorkspaceRepository>();
+    private readonly ChangeLog _changes = new();
     private readonly UpdateWorkspaceHandler _handler;
 
     public UpdateWorkspaceTests()
     {
         var caller = new CallerContext(null, Substitute.For<IServiceTokenLookup>().FindAsync);
         caller.Authenticate(new ServiceToken(OrganizationId, "tok_test", null, TokenScope.Write, null));
-        _handler = new UpdateWorkspaceHandler(caller, _lookup, _workspaces);
-        _workspaces.TryUpdateAsync(default, default!, default, default).ReturnsForAnyArgs(ConditionalWrite<WorkspaceDetails>.Done(Stored));
+        _handler = new UpdateWorkspaceHandler(caller, _lookup, _workspaces, _changes);
+        _workspaces.TryUpdateAsync(default, default!, default, default).ReturnsForAnyArgs(ConditionalWrite<WorkspaceUpdate>.Done(new WorkspaceUpdate(Before, Stored)));
     }
 
     private static FluentValidation.Results.ValidationResult Validate(UpdateWorkspaceRequest body) =>
@@ -103,6 +108,7 @@ public sealed class UpdateWorkspaceTests
         var result = await _handler.Handle(Everything, CancellationToken.None);
 
         Assert.Equal(code, result.Error?.Code);
+        Assert.Empty(_changes.TakeAll());
         await _workspaces.DidNotReceiveWithAnyArgs().TryUpdateAsync(default, default!, default, default);
     }
 
@@ -114,6 +120,9 @@ public sealed class UpdateWorkspaceTests
         var result = await _handler.Handle(Everything, CancellationToken.None);
 
         Assert.Same(Stored, result.Value);
+        var change = Assert.Single(_changes.TakeAll());
+        Assert.Equal(("7", "update", 4L), (change.WorkspaceId, change.Operation, change.Version));
+        Assert.Equal(["aiCopilotLlms", "themeName"], change.Changed); // the stored values that differ, and only those
         await _workspaces.Received(1).TryUpdateAsync(
             7,
             Arg.Is<WorkspaceChanges>(c => c.ConnectionType == ConnectionType.Datasource && c.DatasourceId == 1 && c.DatamartId == null
@@ -127,7 +136,7 @@ public sealed class UpdateWorkspaceTests
     public async Task Handle_AWriteRefusedByTheVersionCheck_AnswersMismatch_AndOneOnAGoneWorkspace_DoesNotExist()
     {
         _lookup.ResolveAsync(OrganizationId, Arg.Any<WorkspaceReferences>(), Arg.Any<CancellationToken>()).Returns(AllFound);
-        _workspaces.TryUpdateAsync(default, default!, default, default).ReturnsForAnyArgs(ConditionalWrite<WorkspaceDetails>.Refused(5), ConditionalWrite<WorkspaceDetails>.Refused(null));
+        _workspaces.TryUpdateAsync(default, default!, default, default).ReturnsForAnyArgs(ConditionalWrite<WorkspaceUpdate>.Refused(5), ConditionalWrite<WorkspaceUpdate>.Refused(null));
 
         Assert.Equal(Errors.WorkspaceVersionMismatchCode, (await _handler.Handle(Everything, CancellationToken.None)).Error?.Code);
         Assert.Equal(Errors.WorkspaceDoesNotExistCode, (await _handler.Handle(Everything, CancellationToken.None)).Error?.Code);

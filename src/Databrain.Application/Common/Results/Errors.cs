@@ -17,6 +17,7 @@ public static class Errors
     public const string InvalidThemeNameCode = "INVALID_THEME_NAME";
     public const string WorkspaceDoesNotExistCode = "WORKSPACE_DOES_NOT_EXIST";
     public const string WorkspaceVersionMismatchCode = "WORKSPACE_VERSION_MISMATCH";
+    public const string ChangeFeedCursorExpiredCode = "CHANGE_FEED_CURSOR_EXPIRED";
     public const string IdempotencyKeyReusedCode = "IDEMPOTENCY_KEY_REUSED";
     public const string IdempotencyKeyInUseCode = "IDEMPOTENCY_KEY_IN_USE";
     public const string TooManyRequestsCode = "TOO_MANY_REQUESTS";
@@ -106,6 +107,11 @@ public static class Errors
 
     public static Error IdempotencyKeyInUse { get; } =
         new(IdempotencyKeyInUseCode, "A request with this Idempotency-Key is still being processed; retry it later.");
+
+    public static Error ChangeFeedCursorExpired(long after, long purgedThrough) =>
+        new(ChangeFeedCursorExpiredCode, string.Create(
+            CultureInfo.InvariantCulture,
+            $"The records after {after} are no longer all kept (those through {purgedThrough} were purged); read the workspaces afresh, then follow from the newest record."));
 
     public static Error TooManyRequests(int retryAfterSeconds) =>
         new(TooManyRequestsCode, string.Create(CultureInfo.InvariantCulture, $"Too many requests: try again in {retryAfterSeconds} s."))

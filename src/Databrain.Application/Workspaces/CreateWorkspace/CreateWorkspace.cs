@@ -3,6 +3,7 @@ using Databrain.Application.Common.Behaviors;
 using Databrain.Application.Common.Idempotency;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
+using Databrain.Application.History;
 using Databrain.Application.Workspaces.Ports;
 using Databrain.Application.Workspaces.Rules;
 using Databrain.Domain.Workspaces;
@@ -72,7 +73,8 @@ public sealed class CreateWorkspaceValidator : WorkspaceFieldRules<CreateWorkspa
 public sealed class CreateWorkspaceHandler(
     CallerContext caller,
     IWorkspaceReferenceLookup lookup,
-    IWorkspaceRepository workspaces)
+    IWorkspaceRepository workspaces,
+    ChangeLog changeLog)
     : IRequestHandler<CreateWorkspaceCommand, Result<CreatedWorkspace>>
 {
     public async Task<Result<CreatedWorkspace>> Handle(CreateWorkspaceCommand request, CancellationToken cancellationToken)
@@ -102,9 +104,13 @@ public sealed class CreateWorkspaceHandler(
             fields.ThemeId);
 
         // The look-up above gives the right error first; the unique index decides when two creates race.
-        return await workspaces.TryAddAsync(workspace, cancellationToken)
-            ? new CreatedWorkspace(workspace.Name, new WorkspaceVersion(workspace.PublicId, Workspace.FirstVersion))
-            : Errors.WorkspaceNameAlreadyExists(name);
+        if (!await workspaces.TryAddAsync(workspace, cancellationToken))
+        {
+            return Errors.WorkspaceNameAlreadyExists(name);
+        }
+
+        changeLog.Add(new WorkspaceChange(workspace.PublicId, workspace.Name, WorkspaceChange.Create, Workspace.FirstVersion, WorkspaceChangedFields.OfCreate(request)));
+        return new CreatedWorkspace(workspace.Name, new WorkspaceVersion(workspace.PublicId, Workspace.FirstVersion));
     }
 }
 

@@ -2,6 +2,7 @@ using Databrain.Application.Common.Idempotency;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
 using Databrain.Application.Common.Validation;
+using Databrain.Application.History;
 using Databrain.Application.Workspaces.Ports;
 using Databrain.Application.Workspaces.Rules;
 using FluentValidation;
@@ -30,7 +31,7 @@ public sealed class DeleteWorkspaceValidator : AbstractValidator<DeleteWorkspace
     }
 }
 
-public sealed class DeleteWorkspaceHandler(CallerContext caller, IWorkspaceRepository workspaces)
+public sealed class DeleteWorkspaceHandler(CallerContext caller, IWorkspaceRepository workspaces, ChangeLog changeLog)
     : IRequestHandler<DeleteWorkspaceCommand, Result<DeletedWorkspace>>
 {
     public const string Deleted = "Workspace deleted successfully";
@@ -39,6 +40,10 @@ public sealed class DeleteWorkspaceHandler(CallerContext caller, IWorkspaceRepos
     {
         var name = request.Name!;
         var write = await workspaces.TryDeleteAsync(caller.RequiredOrganizationId, name, request.IfMatch?.Version, cancellationToken);
-        return write.ToResult(name, id => new DeletedWorkspace(id, name, Deleted));
+        return write.ToResult(name, deleted =>
+        {
+            changeLog.Add(new WorkspaceChange(deleted.WorkspaceId, name, WorkspaceChange.Delete, deleted.Version, []));
+            return new DeletedWorkspace(deleted.WorkspaceId, name, Deleted);
+        });
     }
 }

@@ -1,6 +1,7 @@
 using Databrain.Application.Common.Idempotency;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
+using Databrain.Application.History;
 using Databrain.Application.Workspaces.Ports;
 using Databrain.Application.Workspaces.Rules;
 using Databrain.Domain.Common;
@@ -91,7 +92,8 @@ public sealed class UpdateWorkspaceValidator : WorkspaceFieldRules<UpdateWorkspa
 public sealed class UpdateWorkspaceHandler(
     CallerContext caller,
     IWorkspaceReferenceLookup lookup,
-    IWorkspaceRepository workspaces)
+    IWorkspaceRepository workspaces,
+    ChangeLog changeLog)
     : IRequestHandler<UpdateWorkspaceCommand, Result<WorkspaceDetails>>
 {
     public async Task<Result<WorkspaceDetails>> Handle(UpdateWorkspaceCommand request, CancellationToken cancellationToken)
@@ -122,6 +124,11 @@ public sealed class UpdateWorkspaceHandler(
             request.ThemeName.Map(_ => fields.ThemeId));
 
         var write = await workspaces.TryUpdateAsync(found.Workspace!.Id, changes, request.IfMatch?.Version, cancellationToken);
-        return write.ToResult(name, updated => updated);
+        return write.ToResult(name, update =>
+        {
+            var after = update.After;
+            changeLog.Add(new WorkspaceChange(after.Id, after.Name, WorkspaceChange.Update, after.Version, WorkspaceChangedFields.Between(update.Before, after)));
+            return after;
+        });
     }
 }

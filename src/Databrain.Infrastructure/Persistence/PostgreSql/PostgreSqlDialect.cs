@@ -7,6 +7,8 @@ internal sealed class PostgreSqlDialect : ISqlDialect
 {
     public string PagingClause => "LIMIT @Take OFFSET @Skip";
 
+    public string LockWorkspaceRow => "SELECT Id FROM Workspaces WHERE Id = @Id FOR UPDATE;";
+
     public string? ReclaimFreePages(int pages) => null;
 
     public string UtcNow => "now()";

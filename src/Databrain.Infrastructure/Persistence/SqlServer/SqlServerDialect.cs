@@ -11,6 +11,8 @@ internal sealed class SqlServerDialect : ISqlDialect
 
     public string PagingClause => "OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
 
+    public string LockWorkspaceRow => "SELECT Id FROM Workspaces WITH (UPDLOCK, ROWLOCK) WHERE Id = @Id;";
+
     public string? ReclaimFreePages(int pages) => null;
 
     public string UtcNow => "SYSUTCDATETIME()";

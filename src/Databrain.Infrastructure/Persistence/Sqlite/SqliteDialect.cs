@@ -11,6 +11,8 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public string PagingClause => "LIMIT @Take OFFSET @Skip";
 
+    public string LockWorkspaceRow => string.Empty;
+
     // PRAGMA takes no parameters; the count is the service's own number.
     public string? ReclaimFreePages(int pages) => string.Create(CultureInfo.InvariantCulture, $"PRAGMA incremental_vacuum({pages}); PRAGMA freelist_count;");
 
