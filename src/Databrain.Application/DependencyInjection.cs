@@ -4,6 +4,7 @@ using Databrain.Application.Common.Idempotency;
 using Databrain.Application.Common.Results;
 using Databrain.Application.Common.Security;
 using Databrain.Application.History;
+using Databrain.Application.History.Recording;
 using Databrain.Application.Workspaces;
 using Databrain.Application.Workspaces.CreateWorkspace;
 using Databrain.Application.Workspaces.ListWorkspaces;
@@ -36,6 +37,7 @@ public static class DependencyInjection
         services.AddSingleton<WholeListSlots>();
         services.TryAddSingleton(new HistoryOptions());
         services.AddScoped<ChangeLog>();
+        services.AddScoped<ChangePublisher>();
 
         services.Scan(scan => scan
             .FromAssemblyOf<CallerContext>()

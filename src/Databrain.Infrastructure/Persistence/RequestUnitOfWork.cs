@@ -18,4 +18,6 @@ internal sealed class RequestUnitOfWork(WriteScope writes) : IUnitOfWork
                 return value;
             },
             cancellationToken);
+
+    public void AfterCommit(Func<Task> action) => writes.AfterCommit(action);
 }

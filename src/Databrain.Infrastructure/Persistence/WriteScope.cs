@@ -65,19 +65,32 @@ internal sealed class WriteScope(IDatabase database)
             }
         }
 
-        return await UnitOfWork.RunAsync(database.Dialect, async attempt =>
+        IReadOnlyList<Func<Task>> afterCommit = [];
+        var result = await UnitOfWork.RunAsync(database.Dialect, async attempt =>
         {
             await using var shared = _shared = new Shared(database, () => _shared = null);
             try
             {
-                return await work(shared.CommitAsync);
+                var value = await work(shared.CommitAsync);
+                afterCommit = shared.CommitSent ? shared.AfterCommit : []; // here the commit, if sent, succeeded
+                return value;
             }
             finally
             {
                 attempt.CommitSent = shared.CommitSent;
             }
         }, cancellationToken);
+        foreach (var action in afterCommit)
+        {
+            await action();
+        }
+
+        return result;
     }
+
+    /// <summary>Runs <paramref name="action"/> once the shared transaction committed (<see cref="RunTogetherAsync"/>).</summary>
+    public void AfterCommit(Func<Task> action) =>
+        (_shared ?? throw new InvalidOperationException("AfterCommit is for a unit of work that is running.")).AfterCommit.Add(action);
 
     /// <summary>
     /// One shared transaction, begun when first needed, and the units of work running inside it, each a savepoint
@@ -86,6 +99,9 @@ internal sealed class WriteScope(IDatabase database)
     public sealed class Shared(IDatabase database, Action ended) : IAsyncDisposable
     {
         private readonly List<Inner> _inner = [];
+
+        /// <summary>What runs once this transaction committed; an attempt the server rolled back drops its list with it.</summary>
+        public List<Func<Task>> AfterCommit { get; } = [];
         private WriteTransaction? _transaction;
 
         public int Nested { get; set; }

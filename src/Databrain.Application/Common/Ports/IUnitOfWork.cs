@@ -11,4 +11,11 @@ public interface IUnitOfWork
 {
     /// <param name="work">Runs the rest of the request (and the concern's own writes), and says whether to commit.</param>
     Task<T> RunAsync<T>(Func<Task<(T Value, bool Commit)>> work, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the request's outermost unit of work has committed, after its connection
+    /// is given back; never when it rolls back. Call it inside <see cref="RunAsync{T}"/>. A failure of the action is
+    /// not the request's: the action handles its own.
+    /// </summary>
+    void AfterCommit(Func<Task> action);
 }
