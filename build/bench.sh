@@ -15,19 +15,27 @@
 #   build/bench.sh --postgres [--quick]   the service alone on this machine's PostgreSQL (build/postgres.sh starts
 #                             it; as root), in a database of its own that is dropped afterwards: every scenario's
 #                             throughput, p50/p99 and CPU per request. The raw baseline comparison stays on SQLite.
+#   build/bench.sh --against <commit> [--runs N] [--quick]   this build against the service built from <commit> (a
+#                             git worktree), each on a fresh SQLite file its own build migrated and seeded, in
+#                             alternating rounds as against the baseline; N runs (default 3), each from fresh
+#                             processes and files, and last the median of the runs' create throughput ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=5 rounds=4 service_only_rounds=2 warmup=15 connections=16 latency_count=300 scale=0 request_log=Information request_log_ab=0 postgres=0
-for arg in "$@"; do
-  case "$arg" in
+against="" runs=3
+while [ $# -gt 0 ]; do
+  case "$1" in
     --quick) seconds=2 rounds=2 service_only_rounds=1 warmup=6 latency_count=100 ;;
     --scale) scale=1 ;;
     --no-request-log) request_log=Warning ;;
     --request-log-ab) request_log_ab=1 ;;
     --postgres) postgres=1 ;;
-    *) echo "usage: build/bench.sh [--quick] [--scale | --postgres] [--no-request-log | --request-log-ab]" >&2; exit 2 ;;
+    --against) against=$2; shift ;;
+    --runs) runs=$2; shift ;;
+    *) echo "usage: build/bench.sh [--quick] [--scale | --postgres | --against <commit> [--runs N]] [--no-request-log | --request-log-ab]" >&2; exit 2 ;;
   esac
+  shift
 done
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -43,6 +51,7 @@ pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [ -d "$work/before" ] && git worktree remove --force "$work/before" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -60,9 +69,10 @@ in_bin() { local dll=$1; shift; (cd "$(dirname "$dll")" && exec dotnet "$(basena
 
 # A migrated and seeded database (a SQLite file, or a PostgreSQL connection string), through the service's own
 # admin command.
+# $2: the service build whose admin command does it (default: this one).
 prepare() {
   local log; log=$(mktemp -p "$work" seed.XXXXXX.log)
-  ConnectionStrings__Databrain="$(connection_string "$1")" Database__Provider="$provider" DOTNET_ENVIRONMENT=Production in_bin "$api" seed "$work/seed.json" \
+  ConnectionStrings__Databrain="$(connection_string "$1")" Database__Provider="$provider" DOTNET_ENVIRONMENT=Production in_bin "${2:-$api}" seed "$work/seed.json" \
     >/dev/null 2>"$log" || { cat "$log" >&2; exit 1; }
 }
 
@@ -103,6 +113,31 @@ if [ "$postgres" -eq 1 ]; then
   dotnet "$load" figures "$address" postgresql "$token" "$warmup" "$seconds" "$((rounds / 2))" "$connections" "$pid" &
   pids+=("$!")
   wait "$!"
+  exit 0
+fi
+
+if [ -n "$against" ]; then
+  git worktree add --detach -q "$work/before" "$against"
+  (cd "$work/before" && dotnet build -c Release -v q -nologo src/Databrain.Api >/dev/null)
+  before_api=$work/before/src/Databrain.Api/bin/Release/net10.0/Databrain.Api.dll
+  echo "this build ($(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ', with changes')) against $(git -C "$work/before" rev-parse --short HEAD), $runs runs"
+  ratios=()
+  for run in $(seq 1 "$runs"); do
+    prepare "$work/current-$run.db" & seeding=$!
+    prepare "$work/before-$run.db" "$before_api"
+    wait "$seeding"
+    start "$api" "$work/current-$run.db" "current-$run"; current_address=$address current_pid=$pid
+    start "$before_api" "$work/before-$run.db" "before-$run"; before_address=$address before_pid=$pid
+    dotnet "$load" compare "$current_address" "$before_address" "$token" "$warmup" "$seconds" "$rounds" 0 "$connections" "$current_pid" "$before_pid" \
+      >"$work/run-$run.txt" &
+    pids+=("$!")
+    wait "$!"
+    echo "run $run:"
+    sed -e 's/^\(.\{43\}\)service /\1current /' -e 's/^\(.\{43\}\)raw     /\1before  /' -e 's|(service/raw)|(current/before)|' "$work/run-$run.txt"
+    ratios+=("$(sed -n 's|^create-workspace throughput ratio (service/raw): ||p' "$work/run-$run.txt")")
+    kill "$current_pid" "$before_pid"; wait "$current_pid" "$before_pid" 2>/dev/null || true
+  done
+  printf '%s\n' "${ratios[@]}" | sort -n | awk '{ r[NR] = $1 } END { printf "create throughput ratio (current/before), median of %d runs: %.2f\n", NR, (NR % 2) ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2 }'
   exit 0
 fi
 

@@ -16,7 +16,7 @@ builder.Logging.AddDatabrainConsole(builder.Configuration, toStandardError: fals
 var app = builder.Build();
 app.UseMiddleware<RequestLogMiddleware>();
 var connectionString = new SqliteConnectionStringBuilder(app.Configuration["ConnectionStrings:Databrain"]) { ForeignKeys = true, DefaultTimeout = 30 }.ToString();
-var tokens = new ConcurrentDictionary<string, (long Organization, DateTime Until)>(StringComparer.Ordinal);
+var tokens = new ConcurrentDictionary<string, (Caller Caller, DateTime Until)>(StringComparer.Ordinal);
 var writeGate = new SemaphoreSlim(1, 1);
 string[] connectionTypes = ["DATASOURCE", "DATAMART", "MULTI_DATASOURCE", "MULTI_DATAMART"];
 string[] summaryTypes = ["technicalAndInsightSummary", "forecastAndTrendAnalysis", "comparativeAndAnomalyDetection", "custom"];
@@ -29,10 +29,17 @@ const string Resolve = """
     UNION ALL SELECT 'L', Name, Id FROM Llms        WHERE OrganizationId = @o AND Name = @l
     UNION ALL SELECT 'T', Name, Id FROM Themes      WHERE OrganizationId = @o AND Name = @t
     """;
+// The change record the service writes with every create: the organization's next sequence, taken under its row's
+// write lock, and who and what.
+const string RecordChange = """
+    UPDATE Organizations SET ChangeSequence = ChangeSequence + 1 WHERE Id = @o;
+    INSERT INTO WorkspaceChanges (OrganizationId, Sequence, WorkspaceId, Name, Operation, Version, AtUnixMs, TokenId, TokenLabel, Changed)
+    SELECT Id, ChangeSequence, @p, @n, 'create', 1, @at, @tok, @label, @changed FROM Organizations WHERE Id = @o;
+    """;
 const string Insert = """
-    INSERT INTO Workspaces (OrganizationId, Name, ConnectionType, DatasourceId, DatamartId, LlmId,
+    INSERT INTO Workspaces (PublicId, OrganizationId, Name, ConnectionType, DatasourceId, DatamartId, LlmId,
         IsEnableMetricSuggestions, IsEnableMetricSummary, SummaryType, CustomSummaryPrompt, ThemeId)
-    VALUES (@o, @n, @c, @d, @m, @l, 0, 0, NULL, NULL, @t);
+    VALUES (@p, @o, @n, @c, @d, @m, @l, 0, 0, NULL, NULL, @t);
     INSERT INTO WorkspaceCopilotLlms (WorkspaceId, LlmId)
     SELECT w.Id, l.Id
     FROM Workspaces w
@@ -46,7 +53,7 @@ static IResult Error(int status, string code, string message) =>
 static bool IsName(string? value) =>
     value is { Length: > 0 and <= 100 } && !char.IsWhiteSpace(value[0]) && !char.IsWhiteSpace(value[^1]) && !value.Any(char.IsControl);
 
-async Task<long?> Authenticate(HttpContext context)
+async Task<Caller?> Authenticate(HttpContext context)
 {
     var header = context.Request.Headers.Authorization.ToString();
     if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length == 7)
@@ -57,21 +64,23 @@ async Task<long?> Authenticate(HttpContext context)
     var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(header[7..])));
     if (tokens.TryGetValue(hash, out var cached) && cached.Until > DateTime.UtcNow)
     {
-        return cached.Organization;
+        return cached.Caller;
     }
 
     await using var connection = new SqliteConnection(connectionString);
     await connection.OpenAsync();
     await using var command = connection.CreateCommand();
-    command.CommandText = "SELECT OrganizationId FROM ServiceTokens WHERE TokenHash = @h AND RevokedAt IS NULL";
+    command.CommandText = "SELECT OrganizationId, PublicId, Label FROM ServiceTokens WHERE TokenHash = @h AND RevokedAt IS NULL";
     command.Parameters.AddWithValue("@h", hash);
-    if (await command.ExecuteScalarAsync() is long organization)
+    await using var reader = await command.ExecuteReaderAsync();
+    if (!await reader.ReadAsync())
     {
-        tokens[hash] = (organization, DateTime.UtcNow.AddSeconds(30));
-        return organization;
+        return null;
     }
 
-    return null;
+    var caller = new Caller(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+    tokens[hash] = (caller, DateTime.UtcNow.AddSeconds(30));
+    return caller;
 }
 
 app.MapPost("/api/v2/workspace", async (HttpContext context) =>
@@ -154,7 +163,7 @@ app.MapPost("/api/v2/workspace", async (HttpContext context) =>
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
             command.CommandText = Resolve;
-            command.Parameters.AddWithValue("@o", organization.Value);
+            command.Parameters.AddWithValue("@o", organization.Organization);
             command.Parameters.AddWithValue("@w", name);
             command.Parameters.AddWithValue("@d", (object?)datasource ?? DBNull.Value);
             command.Parameters.AddWithValue("@m", (object?)datamart ?? DBNull.Value);
@@ -209,7 +218,8 @@ app.MapPost("/api/v2/workspace", async (HttpContext context) =>
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = Insert;
-            command.Parameters.AddWithValue("@o", organization.Value);
+            command.Parameters.AddWithValue("@o", organization.Organization);
+            command.Parameters.AddWithValue("@p", Guid.CreateVersion7().ToString());
             command.Parameters.AddWithValue("@n", name);
             command.Parameters.AddWithValue("@c", type);
             command.Parameters.AddWithValue("@d", (object?)datasourceId ?? DBNull.Value);
@@ -225,6 +235,12 @@ app.MapPost("/api/v2/workspace", async (HttpContext context) =>
                 return Error(400, "WORKSPACE_NAME_ALREADY_EXISTS", $"A workspace named '{name}' already exists in this organization.");
             }
 
+            command.CommandText = RecordChange;
+            command.Parameters.AddWithValue("@at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("@tok", organization.TokenId);
+            command.Parameters.AddWithValue("@label", (object?)organization.Label ?? DBNull.Value);
+            command.Parameters.AddWithValue("@changed", string.Join(',', fields.Where(f => f.Value.ValueKind != JsonValueKind.Null).Select(f => f.Key)));
+            await command.ExecuteNonQueryAsync();
             await transaction.CommitAsync();
         }
         finally
@@ -253,7 +269,7 @@ app.MapGet("/api/v2/workspace", async (HttpContext context) =>
     command.CommandText = paginate
         ? "SELECT COUNT(*) FROM Workspaces WHERE OrganizationId = @o; SELECT Name, ConnectionType FROM Workspaces WHERE OrganizationId = @o ORDER BY Id LIMIT 10 OFFSET @s"
         : "SELECT Name, ConnectionType FROM Workspaces WHERE OrganizationId = @o ORDER BY Id";
-    command.Parameters.AddWithValue("@o", organization.Value);
+    command.Parameters.AddWithValue("@o", organization.Organization);
     command.Parameters.AddWithValue("@s", (page - 1L) * 10);
     var items = new List<object>();
     await using var reader = await command.ExecuteReaderAsync();
@@ -273,3 +289,6 @@ app.MapGet("/api/v2/workspace", async (HttpContext context) =>
 });
 
 await app.RunAsync();
+
+/// <summary>The caller a token names: its organization, and the token's id and label (for the change record).</summary>
+internal sealed record Caller(long Organization, string TokenId, string? Label);

@@ -8,8 +8,9 @@ namespace Databrain.IntegrationTests.Idempotency;
 
 /// <summary>
 /// Exactly once across a crash: the real service process, killed with SIGKILL in the middle of 200 keyed creates
-/// from 16 clients, restarted on the same database; every request retried with its key gets 200, and every
-/// workspace exists once, with its Copilot LLM links. Each provider's run has a database of its own.
+/// from 16 clients, restarted on the same database; every request retried with its key gets 200, every workspace
+/// exists once, with its Copilot LLM links, and with exactly one change record: no record without its workspace,
+/// none twice, and the organization's sequence without a gap. Each provider's run has a database of its own.
 /// </summary>
 public abstract class CrashTests(TestDatabase database) : OwnDatabaseTests(database)
 {
@@ -86,6 +87,13 @@ public abstract class CrashTests(TestDatabase database) : OwnDatabaseTests(datab
         Assert.Equal(Requests, links.Length);
         Assert.Equal(Requests, links.Select(l => l.Name).Distinct().Count());
         Assert.All(links, l => Assert.Equal(2, l.Links));
+
+        var records = (await connection.QueryAsync<(long Sequence, string WorkspaceId, string Operation)>(
+            "SELECT Sequence, WorkspaceId, Operation FROM WorkspaceChanges ORDER BY Sequence")).ToArray();
+        var workspaces = await connection.QueryAsync<string>("SELECT PublicId FROM Workspaces WHERE Name LIKE 'ws-%'");
+        Assert.Equal(workspaces.Order(), records.Select(r => r.WorkspaceId).Order()); // one record per stored change, and no other
+        Assert.All(records, r => Assert.Equal("create", r.Operation));
+        Assert.Equal(Enumerable.Range(1, Requests).Select(i => (long)i), records.Select(r => r.Sequence));
     }
 }
 
