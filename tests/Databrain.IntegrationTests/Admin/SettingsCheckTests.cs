@@ -19,6 +19,7 @@ public sealed class SettingsCheckTests
         { "Auth:TokenCacheSeconds", "-1", "Auth:TokenCacheSeconds is '-1'; it must be a whole number from 0 to 86400." },
         { "Health:ReadyCacheSeconds", "301", "Health:ReadyCacheSeconds is '301'; it must be a whole number from 0 to 300." },
         { "Idempotency:RetentionHours", "0", "Idempotency:RetentionHours is '0'; it must be a whole number from 1 to 720." },
+        { "History:RetentionDays", "0", "History:RetentionDays is '0'; it must be a whole number from 1 to 36500." },
         { "RateLimits:FailedAuthentication:PermitLimit", "0", "RateLimits:FailedAuthentication:PermitLimit is '0'; it must be a whole number from 1 to 100000." },
         { "RateLimits:Organization:Burst", "-1", "RateLimits:Organization:Burst is '-1'; it must be a whole number from 1 to 1000000." },
         { "Database:Provider", "Postgres", "Database:Provider is 'Postgres'; it must be one of Sqlite, SqlServer, PostgreSql." },
