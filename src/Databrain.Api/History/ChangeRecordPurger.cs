@@ -1,3 +1,4 @@
+using Databrain.Api.Hosting;
 using Databrain.Application.History;
 using Databrain.Application.History.Ports;
 
@@ -7,42 +8,19 @@ namespace Databrain.Api.History;
 /// Removes the change records older than <see cref="HistoryOptions.RetentionDays"/> every
 /// <see cref="HistoryOptions.PurgeIntervalSeconds"/>, in batches of <see cref="HistoryOptions.PurgeBatchSize"/> (each
 /// one short write), with a pause after each full one, so that writers never wait behind it. Each organization's
-/// purge mark follows what was removed (a follower behind it gets 410). Time comes from the registered
-/// <see cref="TimeProvider"/>, so that tests move it instead of waiting.
+/// purge mark follows what was removed (a follower behind it gets 410).
 /// </summary>
-public sealed partial class ChangeRecordPurger(IServiceScopeFactory scopes, HistoryOptions options, TimeProvider time, ILogger<ChangeRecordPurger> logger)
-    : BackgroundService
+public sealed class ChangeRecordPurger(IServiceScopeFactory scopes, HistoryOptions options, TimeProvider time, ILogger<ChangeRecordPurger> logger)
+    : PeriodicPurge(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(options.PurgeIntervalSeconds), time, stoppingToken);
-                var purged = await PurgeAsync(stoppingToken);
-                if (purged > 0)
-                {
-                    LogPurged(logger, purged);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A failed purge (the database away for a while) is retried at the next interval.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogFailed(logger, ex);
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.PurgeIntervalSeconds);
+
+    protected override string What => "change records older than the retention";
 
     /// <summary>Every record older than the retention by now, batch after batch with a pause after each full one.</summary>
-    public async Task<int> PurgeAsync(CancellationToken cancellationToken)
+    public override async Task<int> PurgeAsync(CancellationToken cancellationToken)
     {
-        var cutoff = time.GetUtcNow().AddDays(-options.RetentionDays);
+        var cutoff = Time.GetUtcNow().AddDays(-options.RetentionDays);
         var total = 0;
         while (true)
         {
@@ -54,13 +32,7 @@ public sealed partial class ChangeRecordPurger(IServiceScopeFactory scopes, Hist
                 return total;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(options.PurgePauseMilliseconds), time, cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(options.PurgePauseMilliseconds), Time, cancellationToken);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Count} change records older than the retention")]
-    private static partial void LogPurged(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Purging old change records failed; it is tried again at the next interval")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }
