@@ -14,8 +14,15 @@ namespace Databrain.Api.Admin;
 /// </summary>
 public static class AdminCommandLine
 {
+    private static readonly string[] Commands = ["migrate", "seed", "token", "help", "version"];
+
+    /// <summary>
+    /// Whether the arguments ask for an admin command rather than the service: a first argument that is a word (not
+    /// an option such as <c>--urls</c>, nor a setting such as <c>urls=…</c>), or the help and version options. An
+    /// unknown word is a command too, so that a typo is named instead of starting the service.
+    /// </summary>
     public static bool IsAdminCommand(IReadOnlyList<string> args) =>
-        args is ["migrate", ..] or ["seed", ..] or ["token", ..] or ["help", ..] or ["--help", ..] or ["-h", ..] or ["version", ..] or ["--version", ..];
+        args is ["--help" or "-h" or "--version", ..] || (args is [var first, ..] && !first.StartsWith('-') && !first.Contains('=', StringComparison.Ordinal));
 
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
@@ -54,6 +61,7 @@ public static class AdminCommandLine
         args switch
         {
             ["seed"] => "seed needs a file: seed <file.json>",
+            [var command, ..] when !Commands.Contains(command) => $"unknown command '{command}'",
             [var command, ..] => $"unexpected argument '{args[Expected(command)]}' after '{string.Join(' ', args.Take(Expected(command)))}'",
             _ => "no command",
         },

@@ -20,6 +20,8 @@ public sealed class AdminCommandLineTests
     [InlineData("error: --grace is '2d'; it must be a whole number followed by 'h': token rotate <id> [--grace <N>h] [--expires-in <N>d]", "token", "rotate", "tok_1", "--grace", "2d")]
     [InlineData("error: seed needs a file: seed <file.json>", "seed")]
     [InlineData("error: unexpected argument 'now' after 'migrate'", "migrate", "now")]
+    [InlineData("error: unknown command 'frobnicate'", "frobnicate")]
+    [InlineData("error: unknown command 'migrat'", "migrat", "now")]
     public async Task WrongArguments_NameWhatIsWrong_PrintUsage_AndExit2(string first, params string[] args)
     {
         var outcome = await Run(args);
