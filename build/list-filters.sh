@@ -20,13 +20,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet build -c Release -v q -nologo build/bench/bench.slnf >/dev/null
-api=$PWD/src/Databrain.Api/bin/Release/net10.0/Databrain.Api.dll
-load=$PWD/build/bench/Databrain.LoadGenerator/bin/Release/net10.0/Databrain.LoadGenerator.dll
-
-work=$(mktemp -d)
-. build/sqlite-service.sh
+. build/sqlite-service.sh # builds in Release; sets $api, $load and $work
 service="" pgdb=""
 cleanup() {
   [ -n "$service" ] && kill "$service" 2>/dev/null || true

@@ -1,5 +1,13 @@
-# Sourced by the scripts that run the service on a fresh SQLite file (build/soak.sh, build/purge.sh,
-# build/heavy-reads.sh): the one way they seed it and find a free port. Needs $api (the service's dll) and $work.
+# Sourced by the scripts that run the built service on a fresh database (build/soak.sh, build/purge.sh,
+# build/heavy-reads.sh, build/list-filters.sh): builds the service and the load generator in Release once, sets
+# $api and $load (their dlls) and $work (a temporary folder, the caller's to remove), and gives the one way they
+# seed a SQLite file and find a free port.
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build -c Release -v q -nologo build/bench/bench.slnf >/dev/null
+api=$PWD/src/Databrain.Api/bin/Release/net10.0/Databrain.Api.dll
+load=$PWD/build/bench/Databrain.LoadGenerator/bin/Release/net10.0/Databrain.LoadGenerator.dll
+work=$(mktemp -d)
 
 # $1: the organization's name, $2: its token, $3: the SQLite file. Seeds the demo catalog through the admin command.
 seed_sqlite() {
