@@ -19,11 +19,13 @@
 #                             git worktree), each on a fresh SQLite file its own build migrated and seeded, in
 #                             alternating rounds as against the baseline; N runs (default 3), each from fresh
 #                             processes and files, and last the median of the runs' create throughput ratios.
+#   build/bench.sh --against <commit> --raw [--runs N] [--quick]   the same for the raw baselines of the two builds:
+#                             what the database work itself costs between them, without the service's layers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=5 rounds=4 service_only_rounds=2 warmup=15 connections=16 latency_count=300 scale=0 request_log=Information request_log_ab=0 postgres=0
-against="" runs=3
+against="" runs=3 raw_against=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) seconds=2 rounds=2 service_only_rounds=1 warmup=6 latency_count=100 ;;
@@ -33,6 +35,7 @@ while [ $# -gt 0 ]; do
     --postgres) postgres=1 ;;
     --against) against=$2; shift ;;
     --runs) runs=$2; shift ;;
+    --raw) raw_against=1 ;;
     *) echo "usage: build/bench.sh [--quick] [--scale | --postgres | --against <commit> [--runs N]] [--no-request-log | --request-log-ab]" >&2; exit 2 ;;
   esac
   shift
@@ -118,16 +121,19 @@ fi
 
 if [ -n "$against" ]; then
   git worktree add --detach -q "$work/before" "$against"
-  (cd "$work/before" && dotnet build -c Release -v q -nologo src/Databrain.Api >/dev/null)
+  (cd "$work/before" && dotnet build -c Release -v q -nologo build/bench/bench.slnf >/dev/null)
   before_api=$work/before/src/Databrain.Api/bin/Release/net10.0/Databrain.Api.dll
-  echo "this build ($(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ', with changes')) against $(git -C "$work/before" rev-parse --short HEAD), $runs runs"
+  # What runs: each build's service, or with --raw each build's raw baseline (on the database its service migrated).
+  current_target=$api before_target=$before_api what=service
+  if [ "$raw_against" -eq 1 ]; then current_target=$raw before_target=$work/before/$raw what="raw baseline"; fi
+  echo "this build's $what ($(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src build/bench || echo ', with changes')) against $(git -C "$work/before" rev-parse --short HEAD)'s, $runs runs"
   ratios=()
   for run in $(seq 1 "$runs"); do
     prepare "$work/current-$run.db" & seeding=$!
     prepare "$work/before-$run.db" "$before_api"
     wait "$seeding"
-    start "$api" "$work/current-$run.db" "current-$run"; current_address=$address current_pid=$pid
-    start "$before_api" "$work/before-$run.db" "before-$run"; before_address=$address before_pid=$pid
+    start "$current_target" "$work/current-$run.db" "current-$run"; current_address=$address current_pid=$pid
+    start "$before_target" "$work/before-$run.db" "before-$run"; before_address=$address before_pid=$pid
     dotnet "$load" compare "$current_address" "$before_address" "$token" "$warmup" "$seconds" "$rounds" 0 "$connections" "$current_pid" "$before_pid" \
       >"$work/run-$run.txt" &
     pids+=("$!")
