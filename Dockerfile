@@ -1,5 +1,7 @@
 # syntax=docker/dockerfile:1
-# Build: docker build -t databrain-api .     Run: see README, "Container".
+# Build (README, "Container"): the version comes from git tags, and .git stays out of the build context, so it is
+# passed in:
+#   docker build --build-arg VERSION="$(dotnet msbuild src/Databrain.Api -t:MinVer -getProperty:MinVerVersion)" -t databrain-api .
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
@@ -11,13 +13,18 @@ COPY src/Databrain.Infrastructure/Databrain.Infrastructure.csproj src/Databrain.
 COPY src/Databrain.Api/Databrain.Api.csproj src/Databrain.Api/
 RUN dotnet restore src/Databrain.Api/Databrain.Api.csproj
 COPY src/ src/
-RUN dotnet publish src/Databrain.Api/Databrain.Api.csproj -c Release -o /app --no-restore
+# Without it, MinVer finds no git history and the image would say 0.0.0-alpha.0: such a build is refused.
+ARG VERSION
+RUN test -n "$VERSION" || { echo 'Pass the version: docker build --build-arg VERSION="$(dotnet msbuild src/Databrain.Api -t:MinVer -getProperty:MinVerVersion)" .' >&2; exit 1; }
+RUN dotnet publish src/Databrain.Api/Databrain.Api.csproj -c Release -o /app --no-restore -p:MinVerVersionOverride="$VERSION"
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app .
-# The embedded SQLite default (Data Source=.data/databrain.db) needs a folder the app user may write.
+# The embedded SQLite default (Data Source=.data/databrain.db) needs a folder the app user may write, and it is a
+# volume: the data outlives the container (docker run -v databrain-data:/app/.data …).
 RUN mkdir -p /app/.data && chown "$APP_UID" /app/.data
+VOLUME /app/.data
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production
 EXPOSE 8080

@@ -24,7 +24,17 @@ if (isAdminCommand)
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
 }
 
-builder.AddApi();
+try
+{
+    builder.AddApi();
+}
+catch (DatabaseUnavailableException ex)
+{
+    // A connection string that cannot be read: one line, for the service and every admin command alike.
+    await Console.Error.WriteLineAsync($"error: {ex.Message}");
+    return 1;
+}
+
 var app = builder.Build();
 
 if (isAdminCommand)
@@ -44,7 +54,17 @@ catch (DatabaseUnavailableException ex)
     return 1;
 }
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (IOException ex) when (ConsoleLog.IsReportedAtStart(ex))
+{
+    // Kestrel's message names the address ("Failed to bind to address http://127.0.0.1:5080: address already in use.").
+    await Console.Error.WriteLineAsync($"error: {ex.Message} Stop what listens there, or choose another address (--urls or ASPNETCORE_URLS).");
+    return 1;
+}
+
 return 0;
 
 /// <summary>Entry point; public so that integration tests can host it with WebApplicationFactory.</summary>

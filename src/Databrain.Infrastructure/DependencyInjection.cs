@@ -29,25 +29,14 @@ public static class DependencyInjection
             throw new InvalidOperationException($"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is not set.");
         }
 
-        switch (options.Provider)
+        try
         {
-            case DatabaseProvider.Sqlite:
-                var sqlite = new SqliteDatabase(AnchorSqlitePath(connectionString, contentRootPath), options.CommandTimeoutSeconds);
-                services.AddSingleton<IDatabase>(_ => sqlite); // a factory, so that the container disposes it
-                services.AddSingleton<IMigrationTarget>(new SqliteMigrationTarget(sqlite));
-                break;
-            case DatabaseProvider.SqlServer:
-                var sqlServer = new SqlServerDatabase(connectionString, options.CommandTimeoutSeconds);
-                services.AddSingleton<IDatabase>(sqlServer);
-                services.AddSingleton<IMigrationTarget>(provider => new SqlServerMigrationTarget(sqlServer, provider.GetRequiredService<ILogger<SqlServerMigrationTarget>>()));
-                break;
-            case DatabaseProvider.PostgreSql:
-                var postgreSql = new PostgreSqlDatabase(connectionString, options.CommandTimeoutSeconds);
-                services.AddSingleton<IDatabase>(_ => postgreSql); // a factory, so that the container disposes its connection pool
-                services.AddSingleton<IMigrationTarget>(new PostgreSqlMigrationTarget(postgreSql));
-                break;
-            default:
-                throw new InvalidOperationException($"Database:Provider must be Sqlite, SqlServer or PostgreSql, not '{options.Provider}'.");
+            AddDatabase(services, options, connectionString, contentRootPath);
+        }
+        catch (ArgumentException ex)
+        {
+            // The drivers' messages name the keyword or the position, never a value (which may be a password).
+            throw new DatabaseUnavailableException($"ConnectionStrings:{DatabaseOptions.ConnectionStringName} cannot be read as a {options.Provider} connection string: {ex.Message}", ex);
         }
 
         services.AddSingleton(options);
@@ -86,5 +75,29 @@ public static class DependencyInjection
         }
 
         return builder.ToString();
+    }
+
+    private static void AddDatabase(IServiceCollection services, DatabaseOptions options, string connectionString, string contentRootPath)
+    {
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = new SqliteDatabase(AnchorSqlitePath(connectionString, contentRootPath), options.CommandTimeoutSeconds);
+                services.AddSingleton<IDatabase>(_ => sqlite); // a factory, so that the container disposes it
+                services.AddSingleton<IMigrationTarget>(new SqliteMigrationTarget(sqlite));
+                break;
+            case DatabaseProvider.SqlServer:
+                var sqlServer = new SqlServerDatabase(connectionString, options.CommandTimeoutSeconds);
+                services.AddSingleton<IDatabase>(sqlServer);
+                services.AddSingleton<IMigrationTarget>(provider => new SqlServerMigrationTarget(sqlServer, provider.GetRequiredService<ILogger<SqlServerMigrationTarget>>()));
+                break;
+            case DatabaseProvider.PostgreSql:
+                var postgreSql = new PostgreSqlDatabase(connectionString, options.CommandTimeoutSeconds);
+                services.AddSingleton<IDatabase>(_ => postgreSql); // a factory, so that the container disposes its connection pool
+                services.AddSingleton<IMigrationTarget>(new PostgreSqlMigrationTarget(postgreSql));
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider must be Sqlite, SqlServer or PostgreSql, not '{options.Provider}'.");
+        }
     }
 }

@@ -69,6 +69,16 @@ public sealed class ComposeFileTests
         Assert.All(Services.Children, s => Assert.True(((YamlMappingNode)s.Value).Children.ContainsKey("profiles"), $"{s.Key} belongs to no profile"));
     }
 
+    [Fact]
+    public void EveryBuiltImage_IsGivenTheVersion()
+    {
+        // The build context leaves .git out, so the image knows its version only from the VERSION argument (Dockerfile).
+        var built = Services.Children.Where(s => ((YamlMappingNode)s.Value).Children.ContainsKey("build")).ToArray();
+        Assert.NotEmpty(built);
+        Assert.All(built, s => Assert.Equal("${DATABRAIN_VERSION:-}", Get(Get(Get(s.Value, "build"), "args"), "VERSION").ToString()));
+        Assert.Contains("-p:MinVerVersionOverride=\"$VERSION\"", File.ReadAllText(Path.Combine(RepositoryRoot.Path, "Dockerfile")), StringComparison.Ordinal);
+    }
+
     private static string[] InProfile(string profile) =>
         Services.Children.Where(s => ((YamlMappingNode)s.Value).Children.TryGetValue("profiles", out var p)
             && ((YamlSequenceNode)p).Children.Any(c => c.ToString() == profile)).Select(s => s.Key.ToString()).ToArray();

@@ -68,6 +68,20 @@ public static class AdminCommandLine
         stderr);
 
     /// <summary>How many arguments each command takes, itself included.</summary>
+    /// <summary>
+    /// A relative path, taken from where the command was typed. <c>dotnet run --project src/Databrain.Api</c> runs the
+    /// program in the project's folder, not in the shell's; the shell's is in <c>PWD</c>, which the SDK passes on
+    /// unchanged. Without it (no shell: a container's command, a service manager), the working directory.
+    /// </summary>
+    internal static string FromWhereTyped(string file, string? shellDirectory = null)
+    {
+        shellDirectory ??= Environment.GetEnvironmentVariable("PWD");
+        var from = shellDirectory is { Length: > 0 } && Path.IsPathFullyQualified(shellDirectory) && Directory.Exists(shellDirectory)
+            ? shellDirectory
+            : Environment.CurrentDirectory;
+        return Path.GetFullPath(file, from);
+    }
+
     private static int Expected(string command) => command == "seed" ? 2 : 1;
 
     private static int Migrate(IServiceProvider services, TextWriter stdout)
@@ -79,13 +93,13 @@ public static class AdminCommandLine
 
     private static async Task<int> SeedAsync(IServiceProvider services, string file, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        if (!File.Exists(file))
+        var path = FromWhereTyped(file);
+        if (!File.Exists(path))
         {
-            // The full path: a relative one is taken from the working directory, which "dotnet run" chooses.
-            return Fail(stderr, $"seed file '{file}' does not exist (looked for {Path.GetFullPath(file)})");
+            return Fail(stderr, $"seed file '{file}' does not exist (looked for {path})");
         }
 
-        var command = StrictJsonReader.Read<ApplySeedCommand>(await File.ReadAllBytesAsync(file, cancellationToken), Path.GetFileName(file));
+        var command = StrictJsonReader.Read<ApplySeedCommand>(await File.ReadAllBytesAsync(path, cancellationToken), Path.GetFileName(path));
         if (!command.IsSuccess)
         {
             return Fail(stderr, $"{file}: {Describe(command.Error)}");

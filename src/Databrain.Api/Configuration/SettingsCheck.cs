@@ -48,9 +48,17 @@ public static class SettingsCheck
 
     private const string TrustedProxies = "RateLimits:TrustedProxies";
 
+    private const string ConnectionString = "ConnectionStrings:Databrain";
+
     /// <summary>The first setting that has a value it does not allow, as one line; null when every one is fine.</summary>
     public static string? FindProblem(IConfiguration configuration)
     {
+        if (string.IsNullOrWhiteSpace(configuration[ConnectionString]))
+        {
+            // appsettings.json gives one; an empty override (ConnectionStrings__Databrain=) or a file without it takes it away.
+            return $"{ConnectionString} is empty; set it to the database's connection string (SQLite: Data Source=path/to/databrain.db).";
+        }
+
         foreach (var (key, min, max) in Numbers)
         {
             if (configuration[key] is { } text

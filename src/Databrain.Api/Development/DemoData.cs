@@ -50,11 +50,17 @@ internal static class DemoData
         {
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
                 ?? "http://localhost:5080";
-            logger.LogInformation(
-                "Demo token (Development only): try{NewLine}curl -s -X POST {Address}/api/v2/workspace -H 'Authorization: Bearer {Token}' -H 'Content-Type: application/json' -d '{{\"name\":\"My First Workspace\",\"connectionType\":\"DATASOURCE\",\"datasourceName\":\"postgres-main\"}}'",
-                Environment.NewLine,
-                address,
-                token);
+            logger.LogInformation("Demo token (Development only): try{NewLine}{Curl}", Environment.NewLine, TryCurl(address, token));
         });
+    }
+
+    /// <summary>
+    /// The first create to paste into a shell. Over https it carries <c>-k</c>: the ASP.NET Core development
+    /// certificate is not one curl trusts on Linux, and without it the command (silent, <c>-s</c>) prints nothing.
+    /// </summary>
+    public static string TryCurl(string address, string token)
+    {
+        var insecure = address.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ? "-k " : string.Empty;
+        return $$"""curl -s {{insecure}}-X POST {{address}}/api/v2/workspace -H 'Authorization: Bearer {{token}}' -H 'Content-Type: application/json' -d '{"name":"My First Workspace","connectionType":"DATASOURCE","datasourceName":"postgres-main"}'""";
     }
 }

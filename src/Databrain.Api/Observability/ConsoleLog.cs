@@ -46,7 +46,14 @@ public static class ConsoleLog
 
             // Admin commands keep stdout for their own output (token create prints the token alone).
             var stream = toStandardError ? Console.OpenStandardError() : Console.OpenStandardOutput();
-            return new PeriodicLineWriter(stream, options.CreateFormatter(), WriteInterval);
+            return new PeriodicLineWriter(stream, options.CreateFormatter(), WriteInterval, entry => entry.LogInfo.Exception is { } ex && IsReportedAtStart(ex));
         });
     }
+
+    /// <summary>
+    /// A failure to start that the program reports in one line of its own (Program.cs), so that the host's log of it,
+    /// a stack trace dozens of lines long, is left out: the port is in use.
+    /// </summary>
+    public static bool IsReportedAtStart(Exception exception) =>
+        exception is IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException };
 }

@@ -20,16 +20,28 @@ public sealed class PeriodicLineWriter : IAsyncLogProcessor
     private readonly IZLoggerFormatter _formatter;
     private readonly PeriodicTimer _timer;
     private readonly Task _loop;
+    private readonly Func<IZLoggerEntry, bool>? _leaveOut;
 
-    public PeriodicLineWriter(Stream stream, IZLoggerFormatter formatter, TimeSpan interval)
+    /// <param name="leaveOut">Entries not to write at all (the service reports them otherwise).</param>
+    public PeriodicLineWriter(Stream stream, IZLoggerFormatter formatter, TimeSpan interval, Func<IZLoggerEntry, bool>? leaveOut = null)
     {
         _stream = stream;
+        _leaveOut = leaveOut;
         _formatter = formatter;
         _timer = new PeriodicTimer(interval);
         _loop = Task.Run(WriteEveryIntervalAsync);
     }
 
-    public void Post(IZLoggerEntry log) => _queue.Enqueue(log);
+    public void Post(IZLoggerEntry log)
+    {
+        if (_leaveOut?.Invoke(log) == true)
+        {
+            log.Return();
+            return;
+        }
+
+        _queue.Enqueue(log);
+    }
 
     public async ValueTask DisposeAsync()
     {

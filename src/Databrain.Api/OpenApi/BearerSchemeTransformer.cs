@@ -32,7 +32,8 @@ public sealed class BearerSchemeTransformer : IOpenApiDocumentTransformer
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "A service token of your organization: Authorization: Bearer <token>. Any failure answers 401 INVALID_DATA_APP_API_KEY.",
+            // In a code span: the reference page reads descriptions as Markdown, where a bare <token> is an HTML tag and vanishes.
+            Description = "A service token of your organization: `Authorization: Bearer <token>`. Any failure answers 401 INVALID_DATA_APP_API_KEY.",
         };
         document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Scheme, document)] = [] }];
 

@@ -11,14 +11,14 @@ public static class ErrorExamples
     public static IReadOnlyDictionary<string, Error> ByCode { get; } = new[]
     {
         Errors.InvalidRequestBody([new ErrorDetail(WorkspaceFields.DatasourceName, WorkspaceFields.RequiredWithConnectionType(ConnectionType.Datasource.ToWire()))]),
-        Errors.WorkspaceNameAlreadyExists("Sales Analytics"),
+        Errors.WorkspaceNameAlreadyExists(RequestExamplesTransformer.WorkspaceName),
         Errors.InvalidDatasourceName("mysql-legacy"),
         Errors.InvalidDatamartName("hr-mart"),
         Errors.InvalidLlmName("gpt-5"),
         Errors.InvalidAiCopilotLlms(["mistral", "gemini"]),
         Errors.InvalidThemeName("neon"),
-        Errors.WorkspaceDoesNotExist("Sales Analytics"),
-        Errors.WorkspaceVersionMismatch("Sales Analytics", 4),
+        Errors.WorkspaceDoesNotExist(RequestExamplesTransformer.WorkspaceName),
+        Errors.WorkspaceVersionMismatch(RequestExamplesTransformer.WorkspaceName, 4),
         Errors.ChangeFeedCursorExpired(1043, 2000),
         Errors.InvalidDataAppApiKey,
         Errors.InsufficientTokenScope,

@@ -44,7 +44,8 @@ public static class OpenApiSetup
         app.MapScalarApiReference(ReferencePagePolicy.Path, options =>
         {
             // Nothing fetched from elsewhere (fonts, telemetry, the AI agent): the page's policy allows this origin only.
-            options.WithTitle("Databrain Workspace API").DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp();
+            // No developer toolbar either: its Deploy, Generate SDK and Share buttons lead to Scalar's own services.
+            options.WithTitle("Databrain Workspace API").DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp().HideDeveloperTools();
             if (demoToken is not null)
             {
                 // The demo token is public (it is in the repository): "try it" works at the first click.

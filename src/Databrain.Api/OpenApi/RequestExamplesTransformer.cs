@@ -8,12 +8,12 @@ namespace Databrain.Api.OpenApi;
 /// Request examples, so that the reference page's "try it" sends a valid request at the first click: each action's
 /// <see cref="BodyExampleAttribute"/>s, and <see cref="WorkspaceName"/> for a <c>name</c> query parameter. They name
 /// the demo organization's catalog (Development's <c>demo-seed.json</c>), and run in order: the create makes
-/// "Sales Analytics", which the update, the read and the delete then name. A test sends every one of them to a
+/// "Marketing Overview" (a name of its own: the README's walks create theirs), which the update, the read and the delete then name. A test sends every one of them to a
 /// Development service.
 /// </summary>
 public sealed class RequestExamplesTransformer : IOpenApiOperationTransformer
 {
-    public const string WorkspaceName = "Sales Analytics";
+    public const string WorkspaceName = "Marketing Overview";
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {

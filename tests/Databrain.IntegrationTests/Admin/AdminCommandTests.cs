@@ -50,6 +50,20 @@ public abstract class AdminCommandTests(TestDatabase database) : OwnDatabaseTest
         """;
 
     [Fact]
+    public async Task Seed_TakesARelativePath_FromWhereTheCommandWasTyped()
+    {
+        WriteFile("typed-here.json", Seed);
+
+        // As `dotnet run --project src/Databrain.Api -- seed typed-here.json` runs it: in another folder (here the
+        // binary's), with the shell's folder in PWD.
+        var outcome = await ServiceProcess.RunAsync(
+            Database.Provider.ToString(), Database.ConnectionString!, new Dictionary<string, string> { ["PWD"] = _folder }, "seed", "typed-here.json");
+
+        Assert.True(outcome.ExitCode == 0, outcome.StandardError);
+        Assert.Equal(1, Count("SELECT COUNT(*) FROM Organizations WHERE Name = 'acme'"));
+    }
+
+    [Fact]
     public async Task Migrate_AppliesTheSchemaOnce()
     {
         var first = await Run("migrate");

@@ -1,4 +1,5 @@
 using System.Net;
+using Databrain.Api.Development;
 using Databrain.IntegrationTests.Support;
 
 namespace Databrain.IntegrationTests.Hosting;
@@ -25,6 +26,19 @@ public sealed class DemoDataTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, created.Status);
         Assert.Contains(service.Log.Lines, m => m.Contains("curl -s -X POST", StringComparison.Ordinal) && m.Contains($"Bearer {DemoToken}", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("https://localhost:7080", true)]
+    [InlineData("HTTPS://localhost:7080", true)]
+    [InlineData("http://localhost:5080", false)]
+    public void TheLoggedCurl_SkipsTheCertificateCheck_OverHttpsOnly(string address, bool insecure)
+    {
+        // The https profile's development certificate is not trusted by curl on Linux: without -k the silent
+        // command printed nothing at all.
+        var curl = DemoData.TryCurl(address, DemoToken);
+
+        Assert.StartsWith(insecure ? $"curl -s -k -X POST {address}/api/v2/workspace " : $"curl -s -X POST {address}/api/v2/workspace ", curl, StringComparison.Ordinal);
     }
 
     [Fact]

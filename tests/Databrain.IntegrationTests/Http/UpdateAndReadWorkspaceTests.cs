@@ -165,7 +165,7 @@ public abstract class UpdateAndReadWorkspaceTests(ApiFixture api) : ApiTests(api
         Assert.Equal("forecastAndTrendAnalysis", on.Data.GetProperty("summaryType").GetString());
         Assert.Equal(JsonValueKind.Null, on.Data.GetProperty("customSummaryPrompt").ValueKind);
         Assert.Equal("INVALID_REQUEST_BODY", alone.ErrorCode);
-        Assert.Contains(alone.Details, d => d.Field == "isEnableMetricSummary");
+        Assert.Equal("isEnableMetricSummary", Assert.Single(alone.Details).Field);
         Assert.Equal(3, (await Read(org.Token, "?name=Revenue")).Data.GetProperty("version").GetInt64());
     }
 

@@ -52,6 +52,29 @@ public sealed class OpenApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Descriptions_ShowEveryAngleBracket_InACodeSpan()
+    {
+        // The reference page reads descriptions as Markdown: a bare <token> is an HTML tag, and the reader sees nothing.
+        var hidden = Texts(_document, "$")
+            .Where(t => System.Text.RegularExpressions.Regex.IsMatch(System.Text.RegularExpressions.Regex.Replace(t.Text, "`[^`]*`", string.Empty), "<[A-Za-z/][^>]*>"))
+            .Select(t => $"{t.Path}: {t.Text}");
+
+        Assert.Empty(hidden);
+        Assert.Contains("`Authorization: Bearer <token>`", _document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Every description and summary of the document, with where it is.</summary>
+    private static IEnumerable<(string Path, string Text)> Texts(JsonElement element, string path) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p =>
+            p.Name is "description" or "summary" && p.Value.ValueKind == JsonValueKind.String
+                ? [($"{path}.{p.Name}", p.Value.GetString()!)]
+                : Texts(p.Value, $"{path}.{p.Name}")),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany((e, i) => Texts(e, $"{path}[{i}]")),
+        _ => [],
+    };
+
+    [Fact]
     public void RequestSchema_ListsEveryFieldOfTheRequest()
     {
         var fields = ((JsonTypeInfo)ApiJson.Options.GetTypeInfo(typeof(CreateWorkspaceRequest))).Properties.Select(p => p.Name);

@@ -69,6 +69,8 @@ public sealed class ScalarPageTests : IAsyncLifetime
             Assert.Contains("Update a workspace", html, StringComparison.Ordinal);
             Assert.Contains("Delete a workspace", html, StringComparison.Ordinal);
             Assert.Contains("/api/v2/workspace", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Generate SDK", html, StringComparison.Ordinal); // no developer toolbar (Deploy, Generate SDK, Share)
+            Assert.DoesNotContain(">Deploy<", html, StringComparison.Ordinal);
             Assert.Contains("@scalar/api-reference", messages, StringComparison.Ordinal); // the console is read: Scalar's own greeting is there
             Assert.DoesNotContain("Content Security Policy", messages, StringComparison.Ordinal);
         }

@@ -34,18 +34,26 @@ public static class ServiceProcess
 
     public static Task<Outcome> RunAsync(string connectionString, params string[] args) => RunAsync("Sqlite", connectionString, args);
 
-    public static async Task<Outcome> RunAsync(string provider, string connectionString, params string[] args)
+    public static Task<Outcome> RunAsync(string provider, string connectionString, params string[] args) =>
+        RunAsync(provider, connectionString, new Dictionary<string, string>(), args);
+
+    /// <param name="environment">Variables beside the database's, or instead of them.</param>
+    public static async Task<Outcome> RunAsync(string provider, string connectionString, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = StartInfo(
-            new Dictionary<string, string>
-            {
-                ["DOTNET_ENVIRONMENT"] = "Production",
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["ConnectionStrings__Databrain"] = connectionString,
-                ["Database__Provider"] = provider,
-                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-            },
-            args);
+        var variables = new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__Databrain"] = connectionString,
+            ["Database__Provider"] = provider,
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+        };
+        foreach (var (key, value) in environment)
+        {
+            variables[key] = value;
+        }
+
+        var start = StartInfo(variables, args);
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -57,12 +57,26 @@ public sealed class UpdateWorkspaceTests
     private static FluentValidation.Results.ValidationResult Validate(UpdateWorkspaceRequest body) =>
         new UpdateWorkspaceValidator().Validate(new UpdateWorkspaceCommand(body, ifMatch: null, idempotencyKey: null));
 
-    [Fact]
-    public void Validate_SummaryFieldsWithoutTheirSwitch_NameTheSwitch()
+    [Theory]
+    [InlineData("custom", "p")]
+    [InlineData("custom", null)]
+    [InlineData("forecastAndTrendAnalysis", null)]
+    [InlineData(null, "p")]
+    public void Validate_SummaryFieldsWithoutTheirSwitch_NameTheSwitchAlone(string? summaryType, string? prompt)
     {
-        var errors = Validate(new UpdateWorkspaceRequest { Name = "W", ConnectionType = "MULTI_DATAMART", SummaryType = "custom", CustomSummaryPrompt = "p" }).Errors;
+        var errors = Validate(new UpdateWorkspaceRequest { Name = "W", ConnectionType = "MULTI_DATAMART", SummaryType = summaryType, CustomSummaryPrompt = prompt }).Errors;
 
-        Assert.Contains(errors, e => e.PropertyName == "isEnableMetricSummary");
+        // Not also "summaryType is not allowed when isEnableMetricSummary is false": the switch was left out, not false.
+        var error = Assert.Single(errors);
+        Assert.Equal("isEnableMetricSummary", error.PropertyName);
+    }
+
+    [Fact]
+    public void Validate_SummaryFieldsWithTheirSwitch_FollowTheCreateRules()
+    {
+        var errors = Validate(new UpdateWorkspaceRequest { Name = "W", ConnectionType = "MULTI_DATAMART", IsEnableMetricSummary = false, SummaryType = "custom" }).Errors;
+
+        Assert.Equal(["summaryType", "customSummaryPrompt"], errors.Select(e => e.PropertyName));
     }
 
     [Fact]

@@ -45,7 +45,8 @@ public abstract class WorkspaceFieldRules<T> : AbstractValidator<T>
             .NotNull().When(c => c.IsEnableMetricSummary == true, ApplyConditionTo.CurrentValidator).WithMessage(WorkspaceFields.SummaryTypeRequired)
             .Null().When(c => c.IsEnableMetricSummary != true, ApplyConditionTo.CurrentValidator).WithMessage(WorkspaceFields.SummaryTypeNotAllowed)
             .Must(value => value is null || SummaryTypes.TryParse(value, out _))
-            .WithMessage(WorkspaceFields.MustBeOneOf(SummaryTypes.WireNames));
+            .WithMessage(WorkspaceFields.MustBeOneOf(SummaryTypes.WireNames))
+            .When(SummaryGroupIsJudged);
 
         var custom = Domain.Workspaces.SummaryType.Custom.ToWire();
         RuleFor(c => c.CustomSummaryPrompt)
@@ -55,10 +56,18 @@ public abstract class WorkspaceFieldRules<T> : AbstractValidator<T>
             .MaximumLength(MetricSummary.MaxCustomPromptLength)
             .WithMessage(WorkspaceFields.PromptTooLong)
             .Must(value => value?.Contains('\0', StringComparison.Ordinal) != true)
-            .WithMessage(WorkspaceFields.NoNulCharacter);
+            .WithMessage(WorkspaceFields.NoNulCharacter)
+            .When(SummaryGroupIsJudged);
 
         RuleFor(c => c.ThemeName).FollowsNameRule();
     }
+
+    /// <summary>
+    /// Whether the metric summary fields are checked against each other: always on create, where a left-out
+    /// <c>isEnableMetricSummary</c> means false. An update without the switch gets the one problem its own rule names
+    /// instead, not the consequences of a switch it never sent.
+    /// </summary>
+    protected virtual bool SummaryGroupIsJudged(T request) => true;
 
     /// <summary>datasourceName / datamartName: required with their own connection type, not allowed with any other.</summary>
     private void SourceNameRules(System.Linq.Expressions.Expression<Func<T, string?>> field, string connectionType)

@@ -82,6 +82,8 @@ public sealed class UpdateWorkspaceValidator : WorkspaceFieldRules<UpdateWorkspa
             .NotNull().When(c => c.SummaryType is not null || c.CustomSummaryPrompt is not null)
             .WithMessage($"is required when {WorkspaceFields.SummaryType} or {WorkspaceFields.CustomSummaryPrompt} is given: the summary settings change together");
     }
+
+    protected override bool SummaryGroupIsJudged(UpdateWorkspaceCommand request) => request.IsEnableMetricSummary is not null;
 }
 
 /// <summary>
