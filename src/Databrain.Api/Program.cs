@@ -9,7 +9,8 @@ using Databrain.Infrastructure.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 // The launch-profile check is about `dotnet run`; the build's OpenAPI generation runs from the project folder too.
 var launchProblem = OpenApiSetup.IsBuildTimeGeneration ? null : LaunchProfileCheck.FindProblem(builder.Configuration, Environment.CurrentDirectory);
-if ((SettingsCheck.FindProblem(builder.Configuration) ?? launchProblem) is { } problem)
+// The launch problem first: it is why the settings may be missing (the run that got no profile got no environment).
+if ((launchProblem ?? SettingsCheck.FindProblem(builder.Configuration)) is { } problem)
 {
     // Before anything is built: one line that says what is wrong, for the service and every admin command alike.
     await Console.Error.WriteLineAsync($"error: {problem}");

@@ -41,7 +41,7 @@ namespace Databrain.Client
         /// <param name="limit">At most this many records, 1 to 1000 (default 100).</param>
         /// <returns>OK</returns>
         /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DatabrainResponse<ChangesPageEnvelope>> ListChangesAsync(string? after = null, string? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<DatabrainResponse<ChangesPageEnvelope>> ListChangesAsync(long? after = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -55,7 +55,7 @@ namespace Databrain.Client
         /// <param name="limit">At most this many records, 1 to 1000 (default 100).</param>
         /// <returns>OK</returns>
         /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DatabrainResponse<ChangesPageEnvelope>> GetWorkspaceHistoryAsync(string? name = null, string? after = null, string? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<DatabrainResponse<ChangesPageEnvelope>> GetWorkspaceHistoryAsync(string name, long? after = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -81,7 +81,7 @@ namespace Databrain.Client
         /// <param name="connectionType">Only workspaces with this connection type: DATASOURCE, DATAMART, MULTI_DATASOURCE or MULTI_DATAMART.</param>
         /// <returns>OK</returns>
         /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DatabrainResponse<WorkspaceListEnvelope>> ListWorkspacesAsync(string? name = null, string? isPagination = null, string? pageNumber = null, string? pageSize = null, string? nameStartsWith = null, string? connectionType = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<DatabrainResponse<WorkspaceListEnvelope>> ListWorkspacesAsync(string? name = null, bool? isPagination = null, int? pageNumber = null, int? pageSize = null, string? nameStartsWith = null, ConnectionType? connectionType = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -107,7 +107,7 @@ namespace Databrain.Client
         /// <param name="idempotency_Key">Optional. Makes the write safe to retry: it must be one header of 1 to 255 visible ASCII characters (0x21 to 0x7E), unique per request, remembered per organization for Idempotency:RetentionHours (24). A retry of the same request (method, path, query, JSON-equal body) gets the first answer again with Idempotent-Replayed: true; the key with another request gets 422 IDEMPOTENCY_KEY_REUSED.</param>
         /// <returns>OK</returns>
         /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DatabrainResponse<DeletedWorkspaceEnvelope>> DeleteWorkspaceAsync(string? name = null, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<DatabrainResponse<DeletedWorkspaceEnvelope>> DeleteWorkspaceAsync(string name, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -154,7 +154,7 @@ namespace Databrain.Client
         /// <param name="limit">At most this many records, 1 to 1000 (default 100).</param>
         /// <returns>OK</returns>
         /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DatabrainResponse<ChangesPageEnvelope>> ListChangesAsync(string? after = null, string? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<DatabrainResponse<ChangesPageEnvelope>> ListChangesAsync(long? after = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -294,8 +294,11 @@ namespace Databrain.Client
         /// <param name="limit">At most this many records, 1 to 1000 (default 100).</param>
         /// <returns>OK</returns>
         /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DatabrainResponse<ChangesPageEnvelope>> GetWorkspaceHistoryAsync(string? name = null, string? after = null, string? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<DatabrainResponse<ChangesPageEnvelope>> GetWorkspaceHistoryAsync(string name, long? after = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
+            if (name == null)
+                throw new System.ArgumentNullException("name");
+
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -310,10 +313,7 @@ namespace Databrain.Client
                     // Operation Path: "api/v2/workspace/history"
                     urlBuilder_.Append("api/v2/workspace/history");
                     urlBuilder_.Append('?');
-                    if (name != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("name")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(name, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
+                    urlBuilder_.Append(System.Uri.EscapeDataString("name")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(name, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     if (after != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("after")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(after, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
@@ -596,7 +596,7 @@ namespace Databrain.Client
         /// <param name="connectionType">Only workspaces with this connection type: DATASOURCE, DATAMART, MULTI_DATASOURCE or MULTI_DATAMART.</param>
         /// <returns>OK</returns>
         /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DatabrainResponse<WorkspaceListEnvelope>> ListWorkspacesAsync(string? name = null, string? isPagination = null, string? pageNumber = null, string? pageSize = null, string? nameStartsWith = null, string? connectionType = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<DatabrainResponse<WorkspaceListEnvelope>> ListWorkspacesAsync(string? name = null, bool? isPagination = null, int? pageNumber = null, int? pageSize = null, string? nameStartsWith = null, ConnectionType? connectionType = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -913,8 +913,11 @@ namespace Databrain.Client
         /// <param name="idempotency_Key">Optional. Makes the write safe to retry: it must be one header of 1 to 255 visible ASCII characters (0x21 to 0x7E), unique per request, remembered per organization for Idempotency:RetentionHours (24). A retry of the same request (method, path, query, JSON-equal body) gets the first answer again with Idempotent-Replayed: true; the key with another request gets 422 IDEMPOTENCY_KEY_REUSED.</param>
         /// <returns>OK</returns>
         /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DatabrainResponse<DeletedWorkspaceEnvelope>> DeleteWorkspaceAsync(string? name = null, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<DatabrainResponse<DeletedWorkspaceEnvelope>> DeleteWorkspaceAsync(string name, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
+            if (name == null)
+                throw new System.ArgumentNullException("name");
+
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -935,10 +938,7 @@ namespace Databrain.Client
                     // Operation Path: "api/v2/workspace"
                     urlBuilder_.Append("api/v2/workspace");
                     urlBuilder_.Append('?');
-                    if (name != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("name")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(name, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
+                    urlBuilder_.Append(System.Uri.EscapeDataString("name")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(name, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     urlBuilder_.Length--;
 
                     PrepareRequest(client_, request_, urlBuilder_);
@@ -1767,6 +1767,24 @@ namespace Databrain.Client
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ConnectionType
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"DATASOURCE")]
+        DATASOURCE = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"DATAMART")]
+        DATAMART = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"MULTI_DATASOURCE")]
+        MULTI_DATASOURCE = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"MULTI_DATAMART")]
+        MULTI_DATAMART = 3,
 
     }
 

@@ -33,6 +33,7 @@ public static class OpenApiSetup
             options.AddOperationTransformer<ErrorResponsesTransformer>();
             options.AddOperationTransformer<SuccessResponsesTransformer>();
             options.AddOperationTransformer<RequestExamplesTransformer>();
+            options.AddOperationTransformer<QueryParametersTransformer>();
         });
 
     public static WebApplication MapDatabrainOpenApi(this WebApplication app)

@@ -71,7 +71,7 @@ public sealed class DatabrainClientTests(SqliteApi api) : IAsyncDisposable
             CustomSummaryPrompt = "Short, please.",
             ThemeName = "dark",
         });
-        var list = await client.ListWorkspacesAsync(isPagination: "true", pageNumber: "1");
+        var list = await client.ListWorkspacesAsync(isPagination: true, pageNumber: 1);
         var read = await client.GetWorkspaceAsync("Sales");
         var update = new UpdateWorkspaceRequest
         {
@@ -301,10 +301,10 @@ public sealed class DatabrainClientTests(SqliteApi api) : IAsyncDisposable
         await client.CreateWorkspaceAsync(new CreateWorkspaceRequest { Name = "Followed", ConnectionType = CreateWorkspaceRequestConnectionType.MULTI_DATAMART });
         await client.CreateWorkspaceAsync(new CreateWorkspaceRequest { Name = "Second", ConnectionType = CreateWorkspaceRequestConnectionType.MULTI_DATAMART });
 
-        var feed = (await client.ListChangesAsync(after: "0", limit: "1")).Result.Data!;
+        var feed = (await client.ListChangesAsync(after: 0, limit: 1)).Result.Data!;
         var history = (await client.GetWorkspaceHistoryAsync("Second")).Result.Data!;
         await api.ExecuteAsync("UPDATE Organizations SET ChangesPurgedThrough = 1 WHERE Name = @Name", new { org.Name });
-        var error = await Fails(() => client.ListChangesAsync(after: "0"));
+        var error = await Fails(() => client.ListChangesAsync(after: 0));
 
         Assert.Equal(("1", "Followed", "1"), (feed.Changes.Single().Sequence, feed.Changes.Single().Name, feed.Next));
         Assert.Equal("2", history.Changes.Single().Sequence);
