@@ -1,53 +1,64 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace Databrain.Client;
 
+/// <summary>One problem of an <c>INVALID_REQUEST_BODY</c>: the field (its JSON name) and what is wrong with it.</summary>
+public sealed record ErrorDetail(string Field, string Message);
+
 /// <summary>
-/// An answer that is not a success. The generated client throws it (as <see cref="DatabrainApiException{TResult}"/>
-/// with the <see cref="ErrorEnvelope"/> for every error the API describes); this part reads the envelope's error.
+/// An answer that is not a success: the API's error (<see cref="Code"/>, one of <see cref="ErrorCodes"/>), or an answer
+/// that is not the API's envelope (a proxy's 502: <see cref="Code"/> is null and <see cref="Response"/> holds the body).
 /// </summary>
-public partial class DatabrainApiException
+public sealed class DatabrainApiException : Exception
 {
-    private static readonly JsonSerializerOptions EnvelopeOptions = new(JsonSerializerDefaults.Web);
+    public DatabrainApiException()
+        : this("The Databrain API answered an error.")
+    {
+    }
 
-    /// <summary>The envelope's error; null when the answer was not the API's envelope (a proxy's 502, say).</summary>
-    public Error? Error => this is DatabrainApiException<ErrorEnvelope> typed ? typed.Result?.Error : ParseEnvelope(Response)?.Error;
+    public DatabrainApiException(string message)
+        : this(message, innerException: null)
+    {
+    }
 
-    /// <summary>The error code: <c>INVALID_REQUEST_BODY</c>, <c>WORKSPACE_NAME_ALREADY_EXISTS</c>, … (docs/api.md, "Error codes").</summary>
-    public string? Code => Error?.Code;
+    public DatabrainApiException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+
+    internal DatabrainApiException(int statusCode, string? code, string? errorMessage, IReadOnlyList<ErrorDetail> details, IReadOnlyDictionary<string, IEnumerable<string>> headers, string? response, Exception? innerException)
+        : base(code is null ? $"{statusCode}: the answer is not the API's envelope." : $"{statusCode} {code}: {errorMessage}", innerException)
+    {
+        StatusCode = statusCode;
+        Code = code;
+        ErrorMessage = errorMessage;
+        Details = details;
+        Headers = headers;
+        Response = response;
+    }
+
+    /// <summary>The HTTP status.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The API's error code, one of <see cref="ErrorCodes"/>; null when the answer was not the API's envelope.</summary>
+    public string? Code { get; }
 
     /// <summary>The API's message for people.</summary>
-    public string? ErrorMessage => Error?.Message;
+    public string? ErrorMessage { get; }
 
     /// <summary>Every problem of an <c>INVALID_REQUEST_BODY</c>, each with its field; empty for other codes.</summary>
-    public IReadOnlyList<ErrorDetail> Details => Error?.Details?.ToList() ?? [];
+    public IReadOnlyList<ErrorDetail> Details { get; } = [];
+
+    /// <summary>The answer's headers.</summary>
+    public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; } = new Dictionary<string, IEnumerable<string>>();
+
+    /// <summary>The answer's body, as sent.</summary>
+    public string? Response { get; }
 
     /// <summary>How long to wait before trying again, from <c>Retry-After</c> (sent with 429 <c>TOO_MANY_REQUESTS</c>).</summary>
     public TimeSpan? RetryAfter =>
-        Headers is not null
-        && Headers.TryGetValue("Retry-After", out var values)
+        Headers.TryGetValue("Retry-After", out var values)
         && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? TimeSpan.FromSeconds(seconds)
             : null;
-
-    /// <summary>The status and the API's error, instead of the generator's list of every code the status can carry.</summary>
-    public override string Message => Error is { } error ? $"{StatusCode} {error.Code}: {error.Message}" : base.Message;
-
-    private static ErrorEnvelope? ParseEnvelope(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<ErrorEnvelope>(text, EnvelopeOptions);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

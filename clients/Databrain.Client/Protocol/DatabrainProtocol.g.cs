@@ -22,104 +22,19 @@
 #pragma warning disable 8625 // Disable "CS8625 Cannot convert null literal to non-nullable reference type"
 #pragma warning disable 8765 // Disable "CS8765 Nullability of type of parameter doesn't match overridden member (possibly because of nullability attributes)."
 
-namespace Databrain.Client
+namespace Databrain.Client.Protocol
 {
     using System = global::System;
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial interface IDatabrainClient
-    {
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Follow the organization's changes
-        /// </summary>
-        /// <remarks>
-        /// One record per create, update and delete, in the organization's sequence (1, 2, 3, … with no gaps). Call again with after=next to get what came since: every record once, in order, even while several instances write.
-        /// </remarks>
-        /// <param name="after">Only records with a greater sequence: the next of the previous answer (default 0, from the start).</param>
-        /// <param name="limit">At most this many records, 1 to 1000 (default 100).</param>
-        /// <returns>OK</returns>
-        /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DatabrainResponse<ChangesPageEnvelope>> ListChangesAsync(long? after = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Who changed a workspace, and what
-        /// </summary>
-        /// <remarks>
-        /// The records of every workspace that had this exact name, deleted ones included, in sequence order. An unknown name has an empty history.
-        /// </remarks>
-        /// <param name="name">The workspace's exact name.</param>
-        /// <param name="after">Only records with a greater sequence: the next of the previous answer (default 0, from the start).</param>
-        /// <param name="limit">At most this many records, 1 to 1000 (default 100).</param>
-        /// <returns>OK</returns>
-        /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DatabrainResponse<ChangesPageEnvelope>> GetWorkspaceHistoryAsync(string name, long? after = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Create a workspace
-        /// </summary>
-        /// <remarks>
-        /// Answers the name as stored, with the new workspace's first version as its ETag.
-        /// </remarks>
-        /// <param name="idempotency_Key">Optional. Makes the write safe to retry: it must be one header of 1 to 255 visible ASCII characters (0x21 to 0x7E), unique per request, remembered per organization for Idempotency:RetentionHours (24). A retry of the same request (method, path, query, JSON-equal body) gets the first answer again with Idempotent-Replayed: true; the key with another request gets 422 IDEMPOTENCY_KEY_REUSED.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DatabrainResponse<CreatedWorkspaceEnvelope>> CreateWorkspaceAsync(CreateWorkspaceRequest body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List workspaces, or read one by name
-        /// </summary>
-        /// <remarks>
-        /// Without name: the list (isPagination, pageNumber, pageSize) of the workspaces that match the filters (nameStartsWith, connectionType); a page carries X-Total-Count. With name: one workspace, every property present, and its version's ETag; name is not allowed together with any list option.
-        /// </remarks>
-        /// <param name="pageSize">Workspaces per page, 1 to 100 (default 10); only with isPagination=true.</param>
-        /// <param name="nameStartsWith">Only workspaces whose name starts with exactly this text (ordinal, case-sensitive; spaces count): 1 to 255 characters.</param>
-        /// <param name="connectionType">Only workspaces with this connection type: DATASOURCE, DATAMART, MULTI_DATASOURCE or MULTI_DATAMART.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DatabrainResponse<WorkspaceListEnvelope>> ListWorkspacesAsync(string? name = null, bool? isPagination = null, int? pageNumber = null, int? pageSize = null, string? nameStartsWith = null, ConnectionType? connectionType = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Update a workspace
-        /// </summary>
-        /// <remarks>
-        /// name names the workspace (there is no rename); the connection is replaced. llmName, aiCopilotLlms, isEnableMetricSuggestions and themeName: left out keeps the stored value, null clears it. isEnableMetricSummary, summaryType and customSummaryPrompt change together: all left out keeps them, otherwise isEnableMetricSummary is required. With If-Match, the update applies only to the version its tag names. Answers the whole workspace as stored, with its new version's ETag.
-        /// </remarks>
-        /// <param name="if_Match">Optional. The version the change applies to: it must be * or one strong entity tag, as an ETag of this API gives it (in double quotes). A tag that names no current version of this workspace (another workspace's, an older one, or a bare "3" of earlier releases): 412.</param>
-        /// <param name="idempotency_Key">Optional. Makes the write safe to retry: it must be one header of 1 to 255 visible ASCII characters (0x21 to 0x7E), unique per request, remembered per organization for Idempotency:RetentionHours (24). A retry of the same request (method, path, query, JSON-equal body) gets the first answer again with Idempotent-Replayed: true; the key with another request gets 422 IDEMPOTENCY_KEY_REUSED.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DatabrainResponse<WorkspaceDetailsEnvelope>> UpdateWorkspaceAsync(UpdateWorkspaceRequest body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Delete a workspace
-        /// </summary>
-        /// <remarks>
-        /// With If-Match, the workspace is deleted only while it is the version the tag names.
-        /// </remarks>
-        /// <param name="if_Match">Optional. The version the change applies to: it must be * or one strong entity tag, as an ETag of this API gives it (in double quotes). A tag that names no current version of this workspace (another workspace's, an older one, or a bare "3" of earlier releases): 412.</param>
-        /// <param name="idempotency_Key">Optional. Makes the write safe to retry: it must be one header of 1 to 255 visible ASCII characters (0x21 to 0x7E), unique per request, remembered per organization for Idempotency:RetentionHours (24). A retry of the same request (method, path, query, JSON-equal body) gets the first answer again with Idempotent-Replayed: true; the key with another request gets 422 IDEMPOTENCY_KEY_REUSED.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DatabrainResponse<DeletedWorkspaceEnvelope>> DeleteWorkspaceAsync(string name, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DatabrainClient : IDatabrainClient
+    internal partial class DatabrainProtocol 
     {
         private System.Net.Http.HttpClient _httpClient;
         private static System.Lazy<System.Text.Json.JsonSerializerOptions> _settings = new System.Lazy<System.Text.Json.JsonSerializerOptions>(CreateSerializerSettings, true);
         private System.Text.Json.JsonSerializerOptions _instanceSettings;
 
     #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
-        public DatabrainClient(System.Net.Http.HttpClient httpClient)
+        public DatabrainProtocol(System.Net.Http.HttpClient httpClient)
     #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
         {
             _httpClient = httpClient;
@@ -153,8 +68,8 @@ namespace Databrain.Client
         /// <param name="after">Only records with a greater sequence: the next of the previous answer (default 0, from the start).</param>
         /// <param name="limit">At most this many records, 1 to 1000 (default 100).</param>
         /// <returns>OK</returns>
-        /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DatabrainResponse<ChangesPageEnvelope>> ListChangesAsync(long? after = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <exception cref="ProtocolException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ProtocolResponse<ChangesPageEnvelope>> ListChangesAsync(long? after = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -208,9 +123,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ChangesPageEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            return new DatabrainResponse<ChangesPageEnvelope>(status_, headers_, objectResponse_.Object);
+                            return new ProtocolResponse<ChangesPageEnvelope>(status_, headers_, objectResponse_.Object);
                         }
                         else
                         if (status_ == 400)
@@ -218,9 +133,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("INVALID_REQUEST_BODY", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("INVALID_REQUEST_BODY", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 401)
@@ -228,9 +143,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("INVALID_DATA_APP_API_KEY", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("INVALID_DATA_APP_API_KEY", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 410)
@@ -238,9 +153,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("CHANGE_FEED_CURSOR_EXPIRED", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("CHANGE_FEED_CURSOR_EXPIRED", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -248,9 +163,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("TOO_MANY_REQUESTS", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("TOO_MANY_REQUESTS", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -258,14 +173,14 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("INTERNAL_SERVER_ERROR", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("INTERNAL_SERVER_ERROR", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new DatabrainApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                            throw new ProtocolException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
                         }
                     }
                     finally
@@ -293,8 +208,8 @@ namespace Databrain.Client
         /// <param name="after">Only records with a greater sequence: the next of the previous answer (default 0, from the start).</param>
         /// <param name="limit">At most this many records, 1 to 1000 (default 100).</param>
         /// <returns>OK</returns>
-        /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DatabrainResponse<ChangesPageEnvelope>> GetWorkspaceHistoryAsync(string name, long? after = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <exception cref="ProtocolException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ProtocolResponse<ChangesPageEnvelope>> GetWorkspaceHistoryAsync(string name, long? after = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (name == null)
                 throw new System.ArgumentNullException("name");
@@ -352,9 +267,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ChangesPageEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            return new DatabrainResponse<ChangesPageEnvelope>(status_, headers_, objectResponse_.Object);
+                            return new ProtocolResponse<ChangesPageEnvelope>(status_, headers_, objectResponse_.Object);
                         }
                         else
                         if (status_ == 400)
@@ -362,9 +277,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("INVALID_REQUEST_BODY", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("INVALID_REQUEST_BODY", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 401)
@@ -372,9 +287,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("INVALID_DATA_APP_API_KEY", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("INVALID_DATA_APP_API_KEY", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 410)
@@ -382,9 +297,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("CHANGE_FEED_CURSOR_EXPIRED", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("CHANGE_FEED_CURSOR_EXPIRED", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -392,9 +307,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("TOO_MANY_REQUESTS", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("TOO_MANY_REQUESTS", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -402,14 +317,14 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("INTERNAL_SERVER_ERROR", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("INTERNAL_SERVER_ERROR", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new DatabrainApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                            throw new ProtocolException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
                         }
                     }
                     finally
@@ -435,8 +350,8 @@ namespace Databrain.Client
         /// </remarks>
         /// <param name="idempotency_Key">Optional. Makes the write safe to retry: it must be one header of 1 to 255 visible ASCII characters (0x21 to 0x7E), unique per request, remembered per organization for Idempotency:RetentionHours (24). A retry of the same request (method, path, query, JSON-equal body) gets the first answer again with Idempotent-Replayed: true; the key with another request gets 422 IDEMPOTENCY_KEY_REUSED.</param>
         /// <returns>OK</returns>
-        /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DatabrainResponse<CreatedWorkspaceEnvelope>> CreateWorkspaceAsync(CreateWorkspaceRequest body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <exception cref="ProtocolException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ProtocolResponse<CreatedWorkspaceEnvelope>> CreateWorkspaceAsync(CreateWorkspaceRequest body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -490,9 +405,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<CreatedWorkspaceEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            return new DatabrainResponse<CreatedWorkspaceEnvelope>(status_, headers_, objectResponse_.Object);
+                            return new ProtocolResponse<CreatedWorkspaceEnvelope>(status_, headers_, objectResponse_.Object);
                         }
                         else
                         if (status_ == 400)
@@ -500,9 +415,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("INVALID_REQUEST_BODY, WORKSPACE_NAME_ALREADY_EXISTS, INVALID_DATASOURCE_NAME, INVALID_DATAMART_NAME, INVALID_LLM_NAME, INVALID_AI_COPILOT_LLMS, INVALID_THEME_NAME", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("INVALID_REQUEST_BODY, WORKSPACE_NAME_ALREADY_EXISTS, INVALID_DATASOURCE_NAME, INVALID_DATAMART_NAME, INVALID_LLM_NAME, INVALID_AI_COPILOT_LLMS, INVALID_THEME_NAME", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 401)
@@ -510,9 +425,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("INVALID_DATA_APP_API_KEY", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("INVALID_DATA_APP_API_KEY", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 403)
@@ -520,9 +435,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("INSUFFICIENT_TOKEN_SCOPE", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("INSUFFICIENT_TOKEN_SCOPE", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -530,9 +445,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("IDEMPOTENCY_KEY_IN_USE", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("IDEMPOTENCY_KEY_IN_USE", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 422)
@@ -540,9 +455,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("IDEMPOTENCY_KEY_REUSED", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("IDEMPOTENCY_KEY_REUSED", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -550,9 +465,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("TOO_MANY_REQUESTS", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("TOO_MANY_REQUESTS", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -560,14 +475,14 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("INTERNAL_SERVER_ERROR", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("INTERNAL_SERVER_ERROR", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new DatabrainApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                            throw new ProtocolException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
                         }
                     }
                     finally
@@ -595,8 +510,8 @@ namespace Databrain.Client
         /// <param name="nameStartsWith">Only workspaces whose name starts with exactly this text (ordinal, case-sensitive; spaces count): 1 to 255 characters.</param>
         /// <param name="connectionType">Only workspaces with this connection type: DATASOURCE, DATAMART, MULTI_DATASOURCE or MULTI_DATAMART.</param>
         /// <returns>OK</returns>
-        /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DatabrainResponse<WorkspaceListEnvelope>> ListWorkspacesAsync(string? name = null, bool? isPagination = null, int? pageNumber = null, int? pageSize = null, string? nameStartsWith = null, ConnectionType? connectionType = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <exception cref="ProtocolException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ProtocolResponse<WorkspaceListEnvelope>> ListWorkspacesAsync(string? name = null, bool? isPagination = null, int? pageNumber = null, int? pageSize = null, string? nameStartsWith = null, ConnectionType? connectionType = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -666,9 +581,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<WorkspaceListEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            return new DatabrainResponse<WorkspaceListEnvelope>(status_, headers_, objectResponse_.Object);
+                            return new ProtocolResponse<WorkspaceListEnvelope>(status_, headers_, objectResponse_.Object);
                         }
                         else
                         if (status_ == 400)
@@ -676,9 +591,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("INVALID_REQUEST_BODY, WORKSPACE_DOES_NOT_EXIST", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("INVALID_REQUEST_BODY, WORKSPACE_DOES_NOT_EXIST", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 401)
@@ -686,9 +601,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("INVALID_DATA_APP_API_KEY", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("INVALID_DATA_APP_API_KEY", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -696,9 +611,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("TOO_MANY_REQUESTS", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("TOO_MANY_REQUESTS", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -706,14 +621,14 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("INTERNAL_SERVER_ERROR", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("INTERNAL_SERVER_ERROR", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new DatabrainApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                            throw new ProtocolException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
                         }
                     }
                     finally
@@ -740,8 +655,8 @@ namespace Databrain.Client
         /// <param name="if_Match">Optional. The version the change applies to: it must be * or one strong entity tag, as an ETag of this API gives it (in double quotes). A tag that names no current version of this workspace (another workspace's, an older one, or a bare "3" of earlier releases): 412.</param>
         /// <param name="idempotency_Key">Optional. Makes the write safe to retry: it must be one header of 1 to 255 visible ASCII characters (0x21 to 0x7E), unique per request, remembered per organization for Idempotency:RetentionHours (24). A retry of the same request (method, path, query, JSON-equal body) gets the first answer again with Idempotent-Replayed: true; the key with another request gets 422 IDEMPOTENCY_KEY_REUSED.</param>
         /// <returns>OK</returns>
-        /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DatabrainResponse<WorkspaceDetailsEnvelope>> UpdateWorkspaceAsync(UpdateWorkspaceRequest body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <exception cref="ProtocolException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ProtocolResponse<WorkspaceDetailsEnvelope>> UpdateWorkspaceAsync(UpdateWorkspaceRequest body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -798,9 +713,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<WorkspaceDetailsEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            return new DatabrainResponse<WorkspaceDetailsEnvelope>(status_, headers_, objectResponse_.Object);
+                            return new ProtocolResponse<WorkspaceDetailsEnvelope>(status_, headers_, objectResponse_.Object);
                         }
                         else
                         if (status_ == 400)
@@ -808,9 +723,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("INVALID_REQUEST_BODY, WORKSPACE_DOES_NOT_EXIST, INVALID_DATASOURCE_NAME, INVALID_DATAMART_NAME, INVALID_LLM_NAME, INVALID_AI_COPILOT_LLMS, INVALID_THEME_NAME", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("INVALID_REQUEST_BODY, WORKSPACE_DOES_NOT_EXIST, INVALID_DATASOURCE_NAME, INVALID_DATAMART_NAME, INVALID_LLM_NAME, INVALID_AI_COPILOT_LLMS, INVALID_THEME_NAME", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 401)
@@ -818,9 +733,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("INVALID_DATA_APP_API_KEY", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("INVALID_DATA_APP_API_KEY", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 403)
@@ -828,9 +743,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("INSUFFICIENT_TOKEN_SCOPE", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("INSUFFICIENT_TOKEN_SCOPE", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -838,9 +753,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("IDEMPOTENCY_KEY_IN_USE", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("IDEMPOTENCY_KEY_IN_USE", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -848,9 +763,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("WORKSPACE_VERSION_MISMATCH", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("WORKSPACE_VERSION_MISMATCH", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 422)
@@ -858,9 +773,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("IDEMPOTENCY_KEY_REUSED", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("IDEMPOTENCY_KEY_REUSED", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -868,9 +783,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("TOO_MANY_REQUESTS", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("TOO_MANY_REQUESTS", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -878,14 +793,14 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("INTERNAL_SERVER_ERROR", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("INTERNAL_SERVER_ERROR", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new DatabrainApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                            throw new ProtocolException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
                         }
                     }
                     finally
@@ -912,8 +827,8 @@ namespace Databrain.Client
         /// <param name="if_Match">Optional. The version the change applies to: it must be * or one strong entity tag, as an ETag of this API gives it (in double quotes). A tag that names no current version of this workspace (another workspace's, an older one, or a bare "3" of earlier releases): 412.</param>
         /// <param name="idempotency_Key">Optional. Makes the write safe to retry: it must be one header of 1 to 255 visible ASCII characters (0x21 to 0x7E), unique per request, remembered per organization for Idempotency:RetentionHours (24). A retry of the same request (method, path, query, JSON-equal body) gets the first answer again with Idempotent-Replayed: true; the key with another request gets 422 IDEMPOTENCY_KEY_REUSED.</param>
         /// <returns>OK</returns>
-        /// <exception cref="DatabrainApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DatabrainResponse<DeletedWorkspaceEnvelope>> DeleteWorkspaceAsync(string name, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <exception cref="ProtocolException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ProtocolResponse<DeletedWorkspaceEnvelope>> DeleteWorkspaceAsync(string name, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (name == null)
                 throw new System.ArgumentNullException("name");
@@ -969,9 +884,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<DeletedWorkspaceEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            return new DatabrainResponse<DeletedWorkspaceEnvelope>(status_, headers_, objectResponse_.Object);
+                            return new ProtocolResponse<DeletedWorkspaceEnvelope>(status_, headers_, objectResponse_.Object);
                         }
                         else
                         if (status_ == 400)
@@ -979,9 +894,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("INVALID_REQUEST_BODY, WORKSPACE_DOES_NOT_EXIST", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("INVALID_REQUEST_BODY, WORKSPACE_DOES_NOT_EXIST", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 401)
@@ -989,9 +904,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("INVALID_DATA_APP_API_KEY", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("INVALID_DATA_APP_API_KEY", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 403)
@@ -999,9 +914,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("INSUFFICIENT_TOKEN_SCOPE", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("INSUFFICIENT_TOKEN_SCOPE", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -1009,9 +924,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("IDEMPOTENCY_KEY_IN_USE", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("IDEMPOTENCY_KEY_IN_USE", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -1019,9 +934,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("WORKSPACE_VERSION_MISMATCH", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("WORKSPACE_VERSION_MISMATCH", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 422)
@@ -1029,9 +944,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("IDEMPOTENCY_KEY_REUSED", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("IDEMPOTENCY_KEY_REUSED", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -1039,9 +954,9 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("TOO_MANY_REQUESTS", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("TOO_MANY_REQUESTS", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -1049,14 +964,14 @@ namespace Databrain.Client
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new DatabrainApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new ProtocolException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new DatabrainApiException<ErrorEnvelope>("INTERNAL_SERVER_ERROR", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ProtocolException<ErrorEnvelope>("INTERNAL_SERVER_ERROR", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new DatabrainApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                            throw new ProtocolException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
                         }
                     }
                     finally
@@ -1126,7 +1041,7 @@ namespace Databrain.Client
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new DatabrainApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                    throw new ProtocolException(message, (int)response.StatusCode, responseText, headers, exception);
                 }
             }
             else
@@ -1142,7 +1057,7 @@ namespace Databrain.Client
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new DatabrainApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
+                    throw new ProtocolException(message, (int)response.StatusCode, string.Empty, headers, exception);
                 }
             }
         }
@@ -1203,7 +1118,7 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ChangeActor
+    internal partial class ChangeActor
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("tokenId")]
@@ -1225,7 +1140,7 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ChangeEntry
+    internal partial class ChangeEntry
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("sequence")]
@@ -1271,7 +1186,7 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ChangesPage
+    internal partial class ChangesPage
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("changes")]
@@ -1294,7 +1209,7 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ChangesPageEnvelope
+    internal partial class ChangesPageEnvelope
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("data")]
@@ -1315,7 +1230,7 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class CreatedWorkspace
+    internal partial class CreatedWorkspace
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -1334,7 +1249,7 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class CreatedWorkspaceEnvelope
+    internal partial class CreatedWorkspaceEnvelope
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("data")]
@@ -1355,7 +1270,7 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class CreateWorkspaceRequest
+    internal partial class CreateWorkspaceRequest
     {
 
         /// <summary>
@@ -1438,7 +1353,7 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeletedWorkspace
+    internal partial class DeletedWorkspace
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
@@ -1465,7 +1380,7 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeletedWorkspaceEnvelope
+    internal partial class DeletedWorkspaceEnvelope
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("data")]
@@ -1486,7 +1401,7 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Error
+    internal partial class Error
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("code")]
@@ -1512,7 +1427,7 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ErrorDetail
+    internal partial class ErrorDetail
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("field")]
@@ -1535,7 +1450,7 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ErrorEnvelope
+    internal partial class ErrorEnvelope
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("data")]
@@ -1557,7 +1472,7 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class UpdateWorkspaceRequest
+    internal partial class UpdateWorkspaceRequest
     {
 
         /// <summary>
@@ -1640,7 +1555,7 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WorkspaceDetails
+    internal partial class WorkspaceDetails
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
@@ -1706,7 +1621,7 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WorkspaceDetailsEnvelope
+    internal partial class WorkspaceDetailsEnvelope
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("data")]
@@ -1727,7 +1642,7 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WorkspaceListEnvelope
+    internal partial class WorkspaceListEnvelope
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("data")]
@@ -1748,7 +1663,7 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WorkspaceListItem
+    internal partial class WorkspaceListItem
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -1771,7 +1686,7 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum ConnectionType
+    internal enum ConnectionType
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"DATASOURCE")]
@@ -1789,7 +1704,7 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum CreateWorkspaceRequestConnectionType
+    internal enum CreateWorkspaceRequestConnectionType
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"DATASOURCE")]
@@ -1807,7 +1722,7 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum CreateWorkspaceRequestSummaryType
+    internal enum CreateWorkspaceRequestSummaryType
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"technicalAndInsightSummary")]
@@ -1825,7 +1740,7 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Data
+    internal partial class Data
     {
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -1840,7 +1755,7 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum UpdateWorkspaceRequestConnectionType
+    internal enum UpdateWorkspaceRequestConnectionType
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"DATASOURCE")]
@@ -1858,7 +1773,7 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum UpdateWorkspaceRequestSummaryType
+    internal enum UpdateWorkspaceRequestSummaryType
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"technicalAndInsightSummary")]
@@ -1877,13 +1792,13 @@ namespace Databrain.Client
 
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DatabrainResponse
+    internal partial class ProtocolResponse
     {
         public int StatusCode { get; private set; }
 
         public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> Headers { get; private set; }
 
-        public DatabrainResponse(int statusCode, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers)
+        public ProtocolResponse(int statusCode, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers)
         {
             StatusCode = statusCode;
             Headers = headers;
@@ -1891,11 +1806,11 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DatabrainResponse<TResult> : DatabrainResponse
+    internal partial class ProtocolResponse<TResult> : ProtocolResponse
     {
         public TResult Result { get; private set; }
 
-        public DatabrainResponse(int statusCode, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, TResult result)
+        public ProtocolResponse(int statusCode, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, TResult result)
             : base(statusCode, headers)
         {
             Result = result;
@@ -1904,7 +1819,7 @@ namespace Databrain.Client
 
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DatabrainApiException : System.Exception
+    internal partial class ProtocolException : System.Exception
     {
         public int StatusCode { get; private set; }
 
@@ -1912,7 +1827,7 @@ namespace Databrain.Client
 
         public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> Headers { get; private set; }
 
-        public DatabrainApiException(string message, int statusCode, string? response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Exception? innerException)
+        public ProtocolException(string message, int statusCode, string? response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Exception? innerException)
             : base(message + "\n\nStatus: " + statusCode + "\nResponse: \n" + ((response == null) ? "(null)" : response.Substring(0, response.Length >= 512 ? 512 : response.Length)), innerException)
         {
             StatusCode = statusCode;
@@ -1927,11 +1842,11 @@ namespace Databrain.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DatabrainApiException<TResult> : DatabrainApiException
+    internal partial class ProtocolException<TResult> : ProtocolException
     {
         public TResult Result { get; private set; }
 
-        public DatabrainApiException(string message, int statusCode, string? response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, TResult result, System.Exception? innerException)
+        public ProtocolException(string message, int statusCode, string? response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, TResult result, System.Exception? innerException)
             : base(message, statusCode, response, headers, innerException)
         {
             Result = result;
