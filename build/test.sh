@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the README's test command (`dotnet test` from the repository root: every test project), then prints one
-# line per database provider with the passed, failed and skipped counts of its cases (the test classes named
-# `…OnSqlite`, `…OnPostgreSql`, `…OnSqlServer`), and ends with one line `tests: N passed, N failed, N skipped`,
+# Runs the README's test command (`dotnet test` from the repository root: every test project; each failure in
+# full, skipped cases counted rather than listed one by one), then prints one line per database provider with the
+# passed, failed and skipped counts of its cases (the test classes named `…OnSqlite`, `…OnPostgreSql`,
+# `…OnSqlServer`) and why they were skipped, and ends with one line `tests: N passed, N failed, N skipped`,
 # counted by the test platform in this run. Exits non-zero when the build or any test fails, and, under CI
 # (CI=true), when any PostgreSQL case was skipped: CI has a PostgreSQL server (build/postgres.sh), so a skip there
 # means a case that did not run.
@@ -12,7 +13,7 @@ log=$(mktemp)
 results=$(mktemp -d)
 trap 'rm -rf "$log" "$results"' EXIT
 
-dotnet test --results-directory "$results" --report-xunit-junit "$@" 2>&1 | tee "$log"
+dotnet test --results-directory "$results" --report-xunit-junit --show-test-results failed "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # Microsoft.Testing.Platform closes with a summary block: "total: N", "failed: N", "succeeded: N", "skipped: N".
@@ -35,10 +36,19 @@ providers=$(cat "$results"/*.junit.xml 2>/dev/null | awk 'BEGIN { RS = "<testcas
     head = substr($0, 1, index($0, ">") + 80)
     if (head ~ /<skipped/) s = "skipped"; else if ($0 ~ /<(failure|error)[ >]/) s = "failed"; else s = "passed"
     n[p, s]++
+    # Why a case was skipped (its <skipped> text): each distinct reason once per provider.
+    if (s == "skipped" && match($0, /<skipped>[^<]*<\/skipped>/)) {
+      reason = substr($0, RSTART + 9, RLENGTH - 19)
+      if (!((p, reason) in seen)) { seen[p, reason] = 1; reasons[p] = reasons[p] (reasons[p] == "" ? "" : "; ") reason }
+    }
   }
   END {
     split("sqlite postgresql sqlserver", names, " ")
-    for (i = 1; i <= 3; i++) printf "%s: %d passed, %d failed, %d skipped\n", names[i], n[names[i], "passed"], n[names[i], "failed"], n[names[i], "skipped"]
+    for (i = 1; i <= 3; i++) {
+      printf "%s: %d passed, %d failed, %d skipped", names[i], n[names[i], "passed"], n[names[i], "failed"], n[names[i], "skipped"]
+      if (reasons[names[i]] != "") printf " (%s)", reasons[names[i]]
+      printf "\n"
+    }
   }')
 echo "$providers"
 echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
@@ -47,7 +57,7 @@ if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ]; then
   exit $(( status == 0 ? 1 : status ))
 fi
 
-postgres_skipped=$(echo "$providers" | sed -nE 's/^postgresql: .* ([0-9]+) skipped$/\1/p')
+postgres_skipped=$(echo "$providers" | sed -nE 's/^postgresql: [0-9]+ passed, [0-9]+ failed, ([0-9]+) skipped.*/\1/p')
 postgres_ran=$(echo "$providers" | sed -nE 's/^postgresql: ([0-9]+) passed.*/\1/p')
 if [ "${CI:-}" = "true" ] && { [ "${postgres_skipped:-0}" -ne 0 ] || [ "${postgres_ran:-0}" -eq 0 ]; }; then
   echo "CI: ${postgres_skipped:-0} PostgreSQL cases were skipped (and ${postgres_ran:-0} ran); under CI every one must run" >&2
