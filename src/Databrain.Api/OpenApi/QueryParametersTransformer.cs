@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Databrain.Application.History.Reading;
 using Databrain.Application.Workspaces;
@@ -18,24 +19,12 @@ public sealed class QueryParametersTransformer : IOpenApiOperationTransformer
     private static readonly Dictionary<string, Func<OpenApiSchema>> Schemas = new(StringComparer.Ordinal)
     {
         ["isPagination"] = () => new OpenApiSchema { Type = JsonSchemaType.Boolean },
-        ["pageNumber"] = () => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1" },
-        ["pageSize"] = () => new OpenApiSchema
-        {
-            Type = JsonSchemaType.Integer,
-            Format = "int32",
-            Minimum = "1",
-            Maximum = WorkspacePage.MaxSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        },
+        ["pageNumber"] = () => WholeNumber("int32", minimum: 1, maximum: null),
+        ["pageSize"] = () => WholeNumber("int32", minimum: 1, WorkspacePage.MaxSize),
         ["nameStartsWith"] = () => new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = WorkspaceFilter.MaxPrefixLength },
         ["connectionType"] = () => new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. ConnectionTypes.WireNames.Select(n => (JsonNode)JsonValue.Create(n))] },
-        ["after"] = () => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "0" },
-        ["limit"] = () => new OpenApiSchema
-        {
-            Type = JsonSchemaType.Integer,
-            Format = "int32",
-            Minimum = "1",
-            Maximum = ChangeCursor.MaxLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        },
+        ["after"] = () => WholeNumber("int64", minimum: 0, maximum: null),
+        ["limit"] = () => WholeNumber("int32", minimum: 1, ChangeCursor.MaxLimit),
     };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -55,4 +44,12 @@ public sealed class QueryParametersTransformer : IOpenApiOperationTransformer
 
         return Task.CompletedTask;
     }
+
+    private static OpenApiSchema WholeNumber(string format, int minimum, int? maximum) => new()
+    {
+        Type = JsonSchemaType.Integer,
+        Format = format,
+        Minimum = minimum.ToString(CultureInfo.InvariantCulture),
+        Maximum = maximum?.ToString(CultureInfo.InvariantCulture),
+    };
 }
